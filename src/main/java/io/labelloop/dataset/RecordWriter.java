@@ -24,14 +24,17 @@ final class RecordWriter {
     private static final int MAX_CONFLICT_RETRIES = 20;
     /** Keeps the previous annotation and status so the annotator can undo; bumps the revision so stale claims fail. */
     private static final String BULK_CHANGE = """
+            String label = params.label;
             if (params.fromPrediction) {
               if (ctx._source.predictedLabel == null) { ctx.op = 'noop'; return; }
-              params.annotation.label = ctx._source.predictedLabel;
+              label = ctx._source.predictedLabel;
             }
             long revision = ctx._source.revision == null ? 1 : ctx._source.revision + 1;
             ctx._source.undo = ['annotator': params.annotator, 'at': params.now, 'revision': revision,
               'previous': ['annotation': ctx._source.annotation, 'status': ctx._source.status]];
-            if (params.annotation != null) { ctx._source.annotation = params.annotation; }
+            if (label != null) {
+              ctx._source.annotation = ['label': label, 'annotator': params.annotator, 'at': params.now];
+            }
             ctx._source.status = params.status;
             ctx._source.revision = revision;
             ctx._source.updatedAt = params.now;
@@ -238,9 +241,9 @@ final class RecordWriter {
         params.put("now", JsonData.of(now));
         params.put("status", JsonData.of(status.name()));
         params.put("fromPrediction", JsonData.of(fromPrediction));
-        boolean setsAnnotation = label != null || fromPrediction;
-        params.put("annotation", setsAnnotation
-                ? JsonData.of(annotationMap(label, annotator, now)) : JsonData.of(null));
+        if (label != null) {
+            params.put("label", JsonData.of(label));
+        }
         Script script = Script.of(s -> s.inline(i -> i.lang("painless").source(BULK_CHANGE).params(params)));
         try (BulkWriter writer = bulk()) {
             for (String id : ids) {
@@ -249,13 +252,5 @@ final class RecordWriter {
             }
             return writer.finish().changed();
         }
-    }
-
-    private static Map<String, Object> annotationMap(String label, String annotator, String at) {
-        Map<String, Object> annotation = new HashMap<>();
-        annotation.put("label", label);
-        annotation.put("annotator", annotator);
-        annotation.put("at", at);
-        return annotation;
     }
 }
