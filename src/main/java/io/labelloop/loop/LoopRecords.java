@@ -33,8 +33,14 @@ class LoopRecords {
         requireDataset(loop, loop.dataset());
     }
 
-    List<Example> trainExamples(LoopConfig loop) {
+    /** Makes every write to the loop's dataset searchable, so that the next query sees the latest labels. */
+    void refresh(LoopConfig loop) {
         requireDataset(loop);
+        datasets.refresh(loop.dataset());
+    }
+
+    List<Example> trainExamples(LoopConfig loop) {
+        refresh(loop);
         try (Stream<TextRecord> records = datasets.stream(loop.dataset(), validated().withSplit(Split.TRAIN))) {
             return records.map(LoopRecords::example).toList();
         }
@@ -46,6 +52,7 @@ class LoopRecords {
         RecordQuery query = evalDataset == null ? validated().withSplit(Split.EVAL) : validated();
         String dataset = evalDataset == null ? loop.dataset() : evalDataset;
         requireDataset(loop, dataset);
+        datasets.refresh(dataset);
         try (Stream<TextRecord> records = datasets.stream(dataset, query)) {
             return records.map(LoopRecords::example).toList();
         }

@@ -37,7 +37,7 @@ class ScoreStep {
     }
 
     StepResults.Scored score(LoopConfig loop) {
-        records.requireDataset(loop);
+        records.refresh(loop);
         TextClassifier model = models.serving(loop);
         long total = records.datasets().count(loop.dataset(), records.pool());
         long start = System.nanoTime();
@@ -52,6 +52,7 @@ class ScoreStep {
         } finally {
             progress.finish(loop.name());
         }
+        records.refresh(loop);
         double seconds = (System.nanoTime() - start) / 1e9;
         metrics.scored(loop.name(), done, seconds);
         registry.updateMetrics(loop.name(), model.version(), Map.of(ModelVersion.SCORE_SECONDS, seconds));

@@ -43,7 +43,7 @@ class SelectStep {
     }
 
     StepResults.Selected select(LoopConfig loop, LoopConfig.Selection selection, long seed) {
-        records.requireDataset(loop);
+        records.refresh(loop);
         long labels = records.trainLabels(loop);
         SelectionStrategy strategy = labels < selection.warmStartRandom()
                 ? SelectionStrategy.RANDOM : selection.strategy();

@@ -117,6 +117,7 @@ public final class Simulation {
         datasets.create(loop.dataset(), labels, o.eval() == null ? o.evalFraction() : 0.0);
         datasets.importFile(loop.dataset(), pool.writeUnlabeled(workDir.resolve("pool.csv")),
                 ImportOptions.of(ImportFormat.CSV).withText("text").withId("id").withStrict(true));
+        datasets.refresh(loop.dataset());
         if (o.eval() == null) {
             labelEvalSplit(loop, pool);
         } else {
@@ -126,6 +127,7 @@ public final class Simulation {
             datasets.create(evalDataset, labels, 0.0); // every record of it is held out: the loop reads all of it
             datasets.importFile(evalDataset, eval.writeLabeled(workDir.resolve("eval.csv")),
                     ImportOptions.of(ImportFormat.CSV).withText("text").withId("id").withLabel("label").withStrict(true));
+            datasets.refresh(evalDataset);
         }
         return pool;
     }
@@ -138,6 +140,7 @@ public final class Simulation {
                     .collect(Collectors.groupingBy(pool.truth()::get, LinkedHashMap::new, Collectors.toList()));
         }
         byLabel.forEach((label, ids) -> datasets.annotate(loop.dataset(), ids, label, GOLD_ANNOTATOR));
+        datasets.refresh(loop.dataset());
         LOG.info("simulation: {} held-out records labeled for evaluation",
                 byLabel.values().stream().mapToInt(List::size).sum());
     }
