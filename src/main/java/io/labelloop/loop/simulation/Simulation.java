@@ -104,7 +104,8 @@ public final class Simulation {
                     new LoopConfig.Selection(o.strategy(), o.minScore(), o.maxScore(), o.batch(), false,
                             o.warmStartRandom()),
                     new LoopConfig.Training(o.batch(), o.trainMode(), o.seed(), DEBOUNCE_MS),
-                    c.promotion(), c.queueLow(), properties);
+                    o.promote() == null ? c.promotion() : new LoopConfig.Promotion(o.promote(), c.promotion().metric()),
+                    c.queueLow(), properties);
         });
         return catalog.get(o.loop());
     }
