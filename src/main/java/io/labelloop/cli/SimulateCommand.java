@@ -75,6 +75,7 @@ public final class SimulateCommand implements Subcommand {
                         "labelloop.opensearch.data-dir=" + work.resolve("opensearch"),
                         "labelloop.loops.models-dir=" + work.resolve("models"),
                         "camel.main.auto-startup=false",
+                        "labelloop.sample.enabled=false",
                         "spring.main.banner-mode=off")
                 .run();
     }
