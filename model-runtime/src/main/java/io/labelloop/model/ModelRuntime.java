@@ -1,0 +1,203 @@
+package io.labelloop.model;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The entry point of the model runtime: owns the PyTorch engine settings and the pretrained
+ * all-MiniLM-L6-v2 encoder (imported once from the ONNX file shipped in a Maven Central jar and shared by
+ * every classifier made from it), and makes, trains, evaluates and loads {@link TextClassifier}s.
+ *
+ * <pre>{@code
+ * try (ModelRuntime runtime = ModelRuntime.builder().optThreads(2).build();
+ *      TextClassifier zeroShot = runtime.zeroShot(LabelSetFile.read(Path.of("config/labels/banking-sentiment.yaml")))) {
+ *     List<Prediction> predictions = zeroShot.predict(texts);
+ * }
+ * }</pre>
+ *
+ * <p>Thread safety: all methods may be called from several threads. Training runs on the calling thread.
+ */
+public final class ModelRuntime implements AutoCloseable {
+
+    /** Default maximum tokens per text when scoring; longer texts are truncated. */
+    public static final int DEFAULT_MAX_LENGTH = 256;
+    /** Default texts per scoring batch. */
+    public static final int DEFAULT_BATCH_SIZE = 64;
+    /** Default cache directory for Hub downloads, under the user's home. */
+    public static final Path DEFAULT_MODEL_CACHE_DIR = Path.of(System.getProperty("user.home"), ".cache", "labelloop", "models");
+
+    private final Settings settings;
+    private final RuntimeCore impl;
+
+    private ModelRuntime(Builder b) {
+        settings = new Settings(b.threads, b.interopThreads, b.modelCacheDir, b.maxLength, b.batchSize, b.hubEndpoint);
+        impl = new RuntimeCore(settings);
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The pretrained classifier before any label: the MiniLM encoder with a head made from the normalised,
+     * averaged embeddings of each label's descriptions, scaled by a temperature and centred, so that it is
+     * scored and fine-tuned like any other classifier.
+     *
+     * @param labels the labels with their descriptions, e.g. from {@link LabelSetFile#read(Path)}
+     * @return a new classifier (the caller closes it)
+     */
+    public TextClassifier zeroShot(List<LabelDescription> labels) {
+        return impl.zeroShot(labels);
+    }
+
+    /**
+     * Loads a version directory written by {@link TextClassifier#save(Path)}.
+     *
+     * @param versionDir the directory
+     * @return the classifier (the caller closes it)
+     * @throws ModelException when a file is missing, corrupt, truncated or does not match the others; the message names it
+     */
+    public TextClassifier load(Path versionDir) {
+        return impl.load(versionDir);
+    }
+
+    /**
+     * Loads a HuggingFace DistilBERT or BERT model from the Hub: {@code config.json}, {@code tokenizer.json}
+     * and {@code model.safetensors} are downloaded once into {@code <modelCacheDir>/<modelId>} and reused.
+     * If the checkpoint has a sequence-classification head, it is used (its {@code id2label} gives the labels);
+     * otherwise the head is new (mean pooling, seeded initialisation) and meant for fine-tuning.
+     *
+     * @param modelId a Hub model id such as {@code distilbert-base-uncased-finetuned-sst-2-english}
+     * @param labels the label names, or an empty list to take them from the checkpoint's {@code id2label}
+     * @return the classifier (the caller closes it)
+     * @throws ModelException when offline and not cached (the message says so and names the URL and cache
+     *     directory), or when the files are not a supported model
+     */
+    public TextClassifier fromHub(String modelId, List<String> labels) {
+        return impl.fromHub(modelId, labels);
+    }
+
+    /**
+     * Loads a HuggingFace DistilBERT or BERT model from a local directory holding {@code config.json},
+     * {@code tokenizer.json} and {@code model.safetensors}, as {@link #fromHub} does after downloading.
+     *
+     * @param dir the directory
+     * @param labels the label names, or an empty list to take them from {@code id2label}
+     * @return the classifier (the caller closes it)
+     */
+    public TextClassifier fromDirectory(Path dir, List<String> labels) {
+        return impl.fromDirectory(dir, labels);
+    }
+
+    /**
+     * Trains a classifier, always starting from pretrained weights (the request's base, or the built-in
+     * encoder). Deterministic for a seed on the same machine and thread count.
+     *
+     * @param request what to train
+     * @return the trained model, its evaluation on the request's eval examples, timing and provenance
+     */
+    public TrainingResult train(TrainingRequest request) {
+        return impl.train(request);
+    }
+
+    /**
+     * Evaluates a classifier on labelled examples.
+     *
+     * @param model the classifier
+     * @param examples examples whose labels are all in {@code model.labels()}
+     * @return accuracy, macro-F1, per-label precision and recall, confusion matrix
+     * @throws IllegalArgumentException when an example's label is not in the model's label set
+     */
+    public Evaluation evaluate(TextClassifier model, List<Example> examples) {
+        List<Prediction> predictions = model.predict(examples.stream().map(Example::text).toList());
+        return Evaluation.of(model.labels(), examples.stream().map(Example::label).toList(),
+                predictions.stream().map(Prediction::label).toList());
+    }
+
+    /** The settings this runtime was built with. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Frees the shared encoder weights. Classifiers made by this runtime must not be used afterwards. */
+    @Override
+    public void close() {
+        impl.close();
+    }
+
+    /**
+     * The runtime's settings.
+     *
+     * @param threads intra-op threads of the engine (0 = the engine's default)
+     * @param interopThreads inter-op threads of the engine (0 = the engine's default)
+     * @param modelCacheDir where Hub downloads go
+     * @param maxLength maximum tokens per text when scoring
+     * @param batchSize texts per scoring batch
+     * @param hubEndpoint the HuggingFace Hub base URL
+     */
+    public record Settings(int threads, int interopThreads, Path modelCacheDir, int maxLength, int batchSize,
+                           String hubEndpoint) {
+    }
+
+    /** Builds a {@link ModelRuntime}; every value is optional. */
+    public static final class Builder {
+        private int threads;
+        private int interopThreads;
+        private Path modelCacheDir = DEFAULT_MODEL_CACHE_DIR;
+        private int maxLength = DEFAULT_MAX_LENGTH;
+        private int batchSize = DEFAULT_BATCH_SIZE;
+        private String hubEndpoint = "https://huggingface.co";
+
+        private Builder() {
+        }
+
+        /**
+         * Intra-op threads of the PyTorch engine (default: the engine's choice, usually the core count). Read
+         * once when the engine starts in this JVM; a later runtime with another value logs a warning.
+         */
+        public Builder optThreads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        /** Inter-op threads of the PyTorch engine (default: the engine's choice); read once like {@link #optThreads}. */
+        public Builder optInteropThreads(int interopThreads) {
+            this.interopThreads = interopThreads;
+            return this;
+        }
+
+        /** The directory Hub downloads are cached in (default {@code ~/.cache/labelloop/models}). */
+        public Builder optModelCacheDir(Path modelCacheDir) {
+            this.modelCacheDir = Objects.requireNonNull(modelCacheDir, "modelCacheDir");
+            return this;
+        }
+
+        /** Maximum tokens per text when scoring (default {@value ModelRuntime#DEFAULT_MAX_LENGTH}). */
+        public Builder optMaxLength(int maxLength) {
+            this.maxLength = maxLength;
+            return this;
+        }
+
+        /** Texts per scoring batch (default {@value ModelRuntime#DEFAULT_BATCH_SIZE}). */
+        public Builder optBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** The HuggingFace Hub base URL (default {@code https://huggingface.co}; a mirror or a test server otherwise). */
+        public Builder optHubEndpoint(String hubEndpoint) {
+            this.hubEndpoint = Objects.requireNonNull(hubEndpoint, "hubEndpoint");
+            return this;
+        }
+
+        /** Builds the runtime: starts the engine and imports the pretrained encoder (a few seconds the first time). */
+        public ModelRuntime build() {
+            if (maxLength < 3 || batchSize < 1 || threads < 0 || interopThreads < 0) {
+                throw new IllegalArgumentException("maxLength >= 3, batchSize >= 1 and non-negative thread counts are required");
+            }
+            return new ModelRuntime(this);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.labelloop.model;
+
+/** Receives progress of a training run; called on the training thread, so keep it quick. */
+@FunctionalInterface
+public interface ProgressListener {
+
+    /** Called after every epoch. */
+    void onEpoch(EpochProgress progress);
+
+    /**
+     * The state after one epoch.
+     *
+     * @param epoch the epoch just finished, from 1
+     * @param epochs the number of epochs planned
+     * @param trainLoss the mean cross-entropy over the epoch's training batches
+     * @param evalLoss the mean cross-entropy on the evaluation examples, NaN without them
+     * @param elapsedSeconds seconds since the run started
+     */
+    record EpochProgress(int epoch, int epochs, double trainLoss, double evalLoss, double elapsedSeconds) {
+    }
+}

@@ -1,0 +1,343 @@
+package io.labelloop.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What to train: the label set, examples and hyper-parameters. Build with {@link #builder()}: {@code setX}
+ * for required values, {@code optX} for optional ones whose defaults are named constants here.
+ */
+public final class TrainingRequest {
+
+    /** Default number of epochs for {@link TrainingMode#FULL}. */
+    public static final int DEFAULT_FULL_EPOCHS = 4;
+    /** Default number of epochs for {@link TrainingMode#HEAD} (cheap: embeddings are cached). */
+    public static final int DEFAULT_HEAD_EPOCHS = 30;
+    /** Default peak learning rate of the encoder in full fine-tuning. */
+    public static final float DEFAULT_LEARNING_RATE = 3e-5f;
+    /** Default peak learning rate of the linear head. */
+    public static final float DEFAULT_HEAD_LEARNING_RATE = 1e-3f;
+    /** Default head learning rate in head-only training, where more steps are affordable. */
+    public static final float DEFAULT_HEAD_ONLY_LEARNING_RATE = 3e-3f;
+    /** Default examples per optimiser step. */
+    public static final int DEFAULT_BATCH_SIZE = 16;
+    /** Default maximum tokens per text during training (longer texts are truncated). */
+    public static final int DEFAULT_MAX_LENGTH = 128;
+    /** Default fraction of the steps spent warming the learning rate up linearly from 0. */
+    public static final float DEFAULT_WARMUP_FRACTION = 0.1f;
+    /** Default decoupled weight decay of AdamW. */
+    public static final float DEFAULT_WEIGHT_DECAY = 0.01f;
+    /** Default dropout before the head during training. */
+    public static final float DEFAULT_DROPOUT = 0.1f;
+    /** Default number of epochs without a lower eval loss before training stops early. */
+    public static final int DEFAULT_PATIENCE = 2;
+    /** Default random seed. */
+    public static final long DEFAULT_SEED = 42;
+
+    private final List<String> labels;
+    private final List<Example> trainExamples;
+    private final List<Example> evalExamples;
+    private final TrainingMode mode;
+    private final long seed;
+    private final int epochs;
+    private final float learningRate;
+    private final float headLearningRate;
+    private final int batchSize;
+    private final int maxLength;
+    private final float warmupFraction;
+    private final float weightDecay;
+    private final float dropout;
+    private final int patience;
+    private final String version;
+    private final TextClassifier base;
+    private final ProgressListener progressListener;
+
+    private TrainingRequest(Builder b) {
+        labels = List.copyOf(Objects.requireNonNull(b.labels, "labels must be set"));
+        trainExamples = List.copyOf(Objects.requireNonNull(b.trainExamples, "train examples must be set"));
+        evalExamples = List.copyOf(b.evalExamples);
+        mode = b.mode;
+        seed = b.seed;
+        epochs = b.epochs > 0 ? b.epochs : mode == TrainingMode.FULL ? DEFAULT_FULL_EPOCHS : DEFAULT_HEAD_EPOCHS;
+        learningRate = b.learningRate;
+        headLearningRate = b.headLearningRate > 0 ? b.headLearningRate
+                : mode == TrainingMode.FULL ? DEFAULT_HEAD_LEARNING_RATE : DEFAULT_HEAD_ONLY_LEARNING_RATE;
+        batchSize = b.batchSize;
+        maxLength = b.maxLength;
+        warmupFraction = b.warmupFraction;
+        weightDecay = b.weightDecay;
+        dropout = b.dropout;
+        patience = b.patience;
+        version = b.version;
+        base = b.base;
+        progressListener = b.progressListener;
+        validate();
+    }
+
+    private void validate() {
+        if (labels.isEmpty() || labels.stream().distinct().count() != labels.size()) {
+            throw new IllegalArgumentException("labels must be non-empty and distinct: " + labels);
+        }
+        if (trainExamples.isEmpty()) {
+            throw new IllegalArgumentException("at least one training example is needed");
+        }
+        checkLabels(trainExamples, "training");
+        checkLabels(evalExamples, "evaluation");
+        if (batchSize < 1 || maxLength < 3 || epochs < 1 || learningRate <= 0 || headLearningRate <= 0) {
+            throw new IllegalArgumentException("batchSize >= 1, maxLength >= 3, epochs >= 1 and positive learning rates are required");
+        }
+    }
+
+    private void checkLabels(List<Example> examples, String what) {
+        for (Example e : examples) {
+            if (!labels.contains(e.label())) {
+                throw new IllegalArgumentException(what + " example '" + e.id() + "' has label '" + e.label()
+                        + "', which is not in the label set " + labels);
+            }
+        }
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The label set, in the order of the head's outputs. */
+    public List<String> labels() {
+        return labels;
+    }
+
+    /** The training examples. */
+    public List<Example> trainExamples() {
+        return trainExamples;
+    }
+
+    /** Held-out examples for early stopping and the result's evaluation; may be empty. */
+    public List<Example> evalExamples() {
+        return evalExamples;
+    }
+
+    /** Head-only or full fine-tuning. */
+    public TrainingMode mode() {
+        return mode;
+    }
+
+    /** The random seed: the same request and seed give the same model on the same machine and thread count. */
+    public long seed() {
+        return seed;
+    }
+
+    /** The maximum number of epochs (early stopping may stop sooner). */
+    public int epochs() {
+        return epochs;
+    }
+
+    /** Peak learning rate of the encoder (full fine-tuning only). */
+    public float learningRate() {
+        return learningRate;
+    }
+
+    /** Peak learning rate of the head. */
+    public float headLearningRate() {
+        return headLearningRate;
+    }
+
+    /** Examples per optimiser step. */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** Maximum tokens per text; longer texts are truncated. */
+    public int maxLength() {
+        return maxLength;
+    }
+
+    /** Fraction of steps of linear warm-up before the linear decay to 0. */
+    public float warmupFraction() {
+        return warmupFraction;
+    }
+
+    /** Decoupled AdamW weight decay. */
+    public float weightDecay() {
+        return weightDecay;
+    }
+
+    /** Dropout probability before the head during training. */
+    public float dropout() {
+        return dropout;
+    }
+
+    /** Epochs without improvement of the eval loss before stopping (needs eval examples). */
+    public int patience() {
+        return patience;
+    }
+
+    /** The version name of the result, or null to generate one. */
+    public String version() {
+        return version;
+    }
+
+    /** The classifier whose weights training starts from, or null for the built-in MiniLM encoder with a fresh head. */
+    public TextClassifier base() {
+        return base;
+    }
+
+    /** The progress listener, or null. */
+    public ProgressListener progressListener() {
+        return progressListener;
+    }
+
+    /** The hyper-parameters as a map, as recorded in the provenance. */
+    public Map<String, Object> hyperParameters() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mode", mode.name());
+        m.put("seed", seed);
+        m.put("epochs", epochs);
+        m.put("learning_rate", learningRate);
+        m.put("head_learning_rate", headLearningRate);
+        m.put("batch_size", batchSize);
+        m.put("max_length", maxLength);
+        m.put("warmup_fraction", warmupFraction);
+        m.put("weight_decay", weightDecay);
+        m.put("dropout", dropout);
+        m.put("patience", patience);
+        return m;
+    }
+
+    /** Builds a {@link TrainingRequest}; labels and training examples are required. */
+    public static final class Builder {
+        private List<String> labels;
+        private List<Example> trainExamples;
+        private List<Example> evalExamples = List.of();
+        private TrainingMode mode = TrainingMode.FULL;
+        private long seed = DEFAULT_SEED;
+        private int epochs;
+        private float learningRate = DEFAULT_LEARNING_RATE;
+        private float headLearningRate;
+        private int batchSize = DEFAULT_BATCH_SIZE;
+        private int maxLength = DEFAULT_MAX_LENGTH;
+        private float warmupFraction = DEFAULT_WARMUP_FRACTION;
+        private float weightDecay = DEFAULT_WEIGHT_DECAY;
+        private float dropout = DEFAULT_DROPOUT;
+        private int patience = DEFAULT_PATIENCE;
+        private String version;
+        private TextClassifier base;
+        private ProgressListener progressListener;
+
+        private Builder() {
+        }
+
+        /** Sets the label set (required), in the order of the head's outputs. */
+        public Builder setLabels(List<String> labels) {
+            this.labels = labels;
+            return this;
+        }
+
+        /** Sets the training examples (required); every label must be in the label set. */
+        public Builder setTrainExamples(List<Example> trainExamples) {
+            this.trainExamples = trainExamples;
+            return this;
+        }
+
+        /** Held-out examples for early stopping and the result's evaluation (default none). */
+        public Builder optEvalExamples(List<Example> evalExamples) {
+            this.evalExamples = Objects.requireNonNull(evalExamples, "evalExamples");
+            return this;
+        }
+
+        /** Head-only or full fine-tuning (default {@link TrainingMode#FULL}). */
+        public Builder optMode(TrainingMode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /** The random seed (default {@value #DEFAULT_SEED}). */
+        public Builder optSeed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Maximum epochs (default {@value #DEFAULT_FULL_EPOCHS} for FULL, {@value #DEFAULT_HEAD_EPOCHS} for HEAD). */
+        public Builder optEpochs(int epochs) {
+            this.epochs = epochs;
+            return this;
+        }
+
+        /** Peak encoder learning rate (default {@value #DEFAULT_LEARNING_RATE}). */
+        public Builder optLearningRate(float learningRate) {
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        /** Peak head learning rate (default {@value #DEFAULT_HEAD_LEARNING_RATE}, head-only {@value #DEFAULT_HEAD_ONLY_LEARNING_RATE}). */
+        public Builder optHeadLearningRate(float headLearningRate) {
+            this.headLearningRate = headLearningRate;
+            return this;
+        }
+
+        /** Examples per step (default {@value #DEFAULT_BATCH_SIZE}). */
+        public Builder optBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** Maximum tokens per text (default {@value #DEFAULT_MAX_LENGTH}). */
+        public Builder optMaxLength(int maxLength) {
+            this.maxLength = maxLength;
+            return this;
+        }
+
+        /** Warm-up fraction of the steps (default {@value #DEFAULT_WARMUP_FRACTION}). */
+        public Builder optWarmupFraction(float warmupFraction) {
+            this.warmupFraction = warmupFraction;
+            return this;
+        }
+
+        /** AdamW weight decay (default {@value #DEFAULT_WEIGHT_DECAY}). */
+        public Builder optWeightDecay(float weightDecay) {
+            this.weightDecay = weightDecay;
+            return this;
+        }
+
+        /** Dropout before the head (default {@value #DEFAULT_DROPOUT}). */
+        public Builder optDropout(float dropout) {
+            this.dropout = dropout;
+            return this;
+        }
+
+        /** Early-stopping patience in epochs (default {@value #DEFAULT_PATIENCE}). */
+        public Builder optPatience(int patience) {
+            this.patience = patience;
+            return this;
+        }
+
+        /** The version name of the result (default generated from time and training-set hash). */
+        public Builder optVersion(String version) {
+            this.version = version;
+            return this;
+        }
+
+        /**
+         * The classifier to start from (default: the built-in MiniLM encoder with a fresh seeded head). Pass
+         * the pretrained one (zero-shot or from the Hub), not a fine-tuned one, to train "from the base" each
+         * time; when its label set equals the request's, its head is the starting head.
+         */
+        public Builder optBase(TextClassifier base) {
+            this.base = base;
+            return this;
+        }
+
+        /** Receives per-epoch progress (default none). */
+        public Builder optProgressListener(ProgressListener progressListener) {
+            this.progressListener = progressListener;
+            return this;
+        }
+
+        /** Builds the request; throws IllegalArgumentException naming the offending example or setting. */
+        public TrainingRequest build() {
+            return new TrainingRequest(this);
+        }
+    }
+}
