@@ -38,6 +38,7 @@ final class BulkWriter implements AutoCloseable {
     private final AtomicLong missing = new AtomicLong();
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private List<BulkOperation> batch = new ArrayList<>();
+    private volatile java.util.function.Consumer<BulkResponseItem> onItem = item -> { };
 
     BulkWriter(OpenSearchStore store, int batchSize, int concurrency) {
         this.store = store;
@@ -48,6 +49,11 @@ final class BulkWriter implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** Also hands every final item result to this listener (called from the writer's threads). */
+    void onItem(java.util.function.Consumer<BulkResponseItem> listener) {
+        this.onItem = listener;
     }
 
     void add(BulkOperation operation) {
@@ -140,7 +146,10 @@ final class BulkWriter implements AutoCloseable {
         int status = item.status();
         if (status == 429) {
             retry.add(operation);
-        } else if (status == 409) {
+            return;
+        }
+        onItem.accept(item);
+        if (status == 409) {
             conflicts.incrementAndGet();
         } else if (status == 404) {
             missing.incrementAndGet();

@@ -152,6 +152,24 @@ public class DatasetService {
         return writer.annotate(catalog.require(dataset), id, expectedRevision, label, annotator);
     }
 
+    /** Discards one record if it is still at {@code expectedRevision}, else throws {@link StaleWriteException}. */
+    public TextRecord discard(String dataset, String id, long expectedRevision, String annotator) {
+        return writer.discard(catalog.require(dataset), id, expectedRevision, annotator);
+    }
+
+    /**
+     * Takes back this annotator's most recent label or discard in the dataset (repeat to go further back), if nobody
+     * changed that record since; returns the record as restored.
+     */
+    public Optional<TextRecord> undoLast(String dataset, String annotator) {
+        return writer.undoLast(catalog.require(dataset), annotator);
+    }
+
+    /** Records labeled (VALIDATED) at or after this instant; sees writes within a second (near real time). */
+    public long labelsSince(String dataset, java.time.Instant since) {
+        return search.labeledSince(catalog.require(dataset), since);
+    }
+
     /** Labels these records (bulk action), whatever they held; returns the number changed. */
     public long annotate(String dataset, Collection<String> ids, String label, String annotator) {
         return writer.bulkAnnotate(catalog.require(dataset), ids, label, annotator);

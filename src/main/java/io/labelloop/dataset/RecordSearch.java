@@ -105,6 +105,31 @@ final class RecordSearch {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
+    long labeledSince(Dataset dataset, java.time.Instant since) {
+        try {
+            return client.count(c -> c.index(catalog.recordsIndex(dataset)).query(q -> q.bool(b -> b
+                    .filter(f -> f.term(t -> t.field("status").value(FieldValue.of(RecordStatus.VALIDATED.name()))))
+                    .filter(f -> f.range(r -> r.field("annotation.at")
+                            .gte(org.opensearch.client.json.JsonData.of(since.toString()))))))).count();
+        } catch (IOException | RuntimeException e) {
+            throw store.unavailable("counting labels of dataset " + dataset.name(), e);
+        }
+    }
+
+    /** The record this annotator changed last that still holds their undo information, with its raw source. */
+    Optional<Hit<Map>> lastChangeBy(Dataset dataset, String annotator) {
+        refresh(dataset);
+        try {
+            List<Hit<Map>> hits = client.search(s -> s.index(catalog.recordsIndex(dataset)).size(1)
+                    .query(q -> q.term(t -> t.field("undo.annotator").value(FieldValue.of(annotator))))
+                    .sort(o -> o.field(f -> f.field("undo.at").order(org.opensearch.client.opensearch._types.SortOrder.Desc))),
+                    Map.class).hits().hits();
+            return hits.stream().findFirst();
+        } catch (IOException | RuntimeException e) {
+            throw store.unavailable("finding the last change of " + annotator + " in dataset " + dataset.name(), e);
+        }
+    }
+
     void refresh(Dataset dataset) {
         store.refresh(catalog.recordsIndex(dataset));
     }

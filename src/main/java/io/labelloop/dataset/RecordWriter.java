@@ -151,6 +151,29 @@ final class RecordWriter {
         }
     }
 
+    @SuppressWarnings("unchecked")
+    java.util.Optional<TextRecord> undoLast(Dataset dataset, String annotator) {
+        var hit = search.lastChangeBy(dataset, annotator);
+        if (hit.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Map<String, Object> source = hit.get().source();
+        Map<String, Object> undo = (Map<String, Object>) source.get("undo");
+        long revision = ((Number) source.get("revision")).longValue();
+        if (((Number) undo.get("revision")).longValue() != revision) {
+            return java.util.Optional.empty();
+        }
+        Map<String, Object> previous = (Map<String, Object>) undo.get("previous");
+        var mapper = store.mapper();
+        Annotation annotation = mapper.convertValue(previous.get("annotation"), Annotation.class);
+        RecordStatus status = RecordStatus.valueOf((String) previous.get("status"));
+        try {
+            return java.util.Optional.of(revert(dataset, hit.get().id(), revision, annotation, status));
+        } catch (StaleWriteException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Restores the state before the annotator's last change, if nobody changed the record since. */
     TextRecord revert(Dataset dataset, String id, long expectedRevision, Annotation previous, RecordStatus previousStatus) {
         for (int attempt = 0; ; attempt++) {
