@@ -128,6 +128,36 @@ class BankingLoopEndToEndTest {
         assertThat(datasets.count(dataset, RecordQuery.all().withStatuses(RecordStatus.VALIDATED))).isEqualTo(labeled);
     }
 
+    @Test
+    void aTrainingInterruptedByARestartIsMarkedFailedAndCountsAsNotDoneWhileTheCurrentVersionKeepsServing() {
+        String dataset = "restarted-" + ProcessHandle.current().pid();
+        LoopConfig loop = variant("restarted", dataset);
+        datasets.create(dataset, List.of("NEGATIVE", "POSITIVE"), 0.0);
+        datasets.log(dataset, List.of(TextRecord.of("a", "my card was declined", Map.of()),
+                TextRecord.of("b", "how do I open an account", Map.of())));
+        datasets.annotate(dataset, List.of("a"), "NEGATIVE", "tester");
+        datasets.annotate(dataset, List.of("b"), "POSITIVE", "tester");
+        datasets.refresh(dataset);
+        models.register(version("restarted", "v1", 0));
+        models.promote("restarted", "v1");
+        // What a process that died in the middle of training v2 leaves behind: registered, never marked trained.
+        models.register(version("restarted", "v2", 2));
+        assertThat(steps.labelsSinceLastTraining(loop)).isZero();
+
+        ((LoopStepService) steps).start();
+
+        assertThat(models.find("restarted", "v2").orElseThrow().status())
+                .isEqualTo(io.labelloop.registry.ModelStatus.FAILED);
+        assertThat(models.current("restarted").orElseThrow().version()).isEqualTo("v1");
+        assertThat(steps.labelsSinceLastTraining(loop)).as("the labels count again, so the loop retrains").isEqualTo(2);
+    }
+
+    private static ModelVersion version(String loop, String version, int trainingSize) {
+        return new ModelVersion(loop, version, 0, "ds", "all-minilm-l6-v2", List.of("NEGATIVE", "POSITIVE"),
+                trainingSize, trainingSize, "", Map.of(), Map.of(), "/nowhere", null,
+                io.labelloop.registry.ModelStatus.CANDIDATE);
+    }
+
     private LoopConfig variant(String name, String dataset) {
         LoopConfig base = catalog.get("banking-sentiment");
         LoopConfig loop = new LoopConfig(name, base.source(), dataset, base.labelSet(), base.baseModel(),
