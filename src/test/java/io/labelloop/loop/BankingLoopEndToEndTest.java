@@ -17,6 +17,7 @@ import io.labelloop.queue.LabelingQueueService;
 import io.labelloop.registry.ModelRegistry;
 import io.labelloop.registry.ModelVersion;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * rows with head-only training.
  */
 @SpringBootTest(classes = LabelloopApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@AutoConfigureObservability
 class BankingLoopEndToEndTest {
 
     private static final Path WORK = temp();
@@ -64,6 +67,8 @@ class BankingLoopEndToEndTest {
     LoopCatalog catalog;
     @Autowired
     LoopSteps steps;
+    @Autowired
+    PrometheusMeterRegistry prometheus;
 
     @Test
     void theLoopRetrainsAfterEachBatchPromotesRefillsTheQueueAndShowsItInTheMetrics(@TempDir Path out)
@@ -90,6 +95,11 @@ class BankingLoopEndToEndTest {
         assertThat(queue.depth("banking-sentiment")).as("the queue refilled after the last retrain").isEqualTo(20);
         assertThat(gauge("labelloop.queue.depth")).isEqualTo(20);
         assertThat(labeledBy(SimulatedAnnotator.NAME)).isEqualTo(40);
+        assertThat(prometheus.scrape()).as("what /actuator/prometheus serves")
+                .contains("labelloop_model_serving_iteration{loop=\"banking-sentiment\"} " + history.get(2).iteration())
+                .contains("labelloop_training_duration_seconds_count{loop=\"banking-sentiment\",mode=\"head\",outcome=\"success\"} 2")
+                .contains("labelloop_queue_depth{loop=\"banking-sentiment\"} 20")
+                .contains("camel_exchanges_total");
 
         Path png = out.resolve(Simulation.write(curve, out.resolve("curve.json")).getFileName());
         assertThat(png).exists();
