@@ -88,6 +88,27 @@ class ZeroShotClassifierTest {
     }
 
     @Test
+    void concurrentCallersGetTheSameScoresAsOneCaller() throws Exception {
+        List<String> texts = List.of("I was charged twice", "What currencies can I hold?", "my transfer never arrived");
+        List<Prediction> expected = classifier.predict(texts);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<List<Prediction>>> futures = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                futures.add(pool.submit(() -> classifier.predict(texts)));
+            }
+            for (var f : futures) {
+                List<Prediction> got = f.get();
+                for (int i = 0; i < texts.size(); i++) {
+                    assertThat(got.get(i).maxScore()).isCloseTo(expected.get(i).maxScore(), offset(1e-5f));
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void aNullTextIsAnErrorNamingItsIndex() {
         List<String> texts = new ArrayList<>(List.of("fine"));
         texts.add(null);
