@@ -1,0 +1,75 @@
+package io.labelloop.dataset;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Writes records as CSV, JSONL or the JSON-lines layout of HuggingFace datasets; the stream is closed when done. */
+final class RecordExporter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ExportFormat format;
+
+    RecordExporter(ExportFormat format) {
+        this.format = format;
+    }
+
+    long write(Stream<TextRecord> records, OutputStream out) {
+        long count = 0;
+        try (records) {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            if (format == ExportFormat.CSV) {
+                writer.write("id,text,label\n");
+            }
+            for (Iterator<TextRecord> it = records.iterator(); it.hasNext(); count++) {
+                writer.write(line(it.next()));
+                writer.write('\n');
+            }
+            writer.flush();
+            return count;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Export failed after " + count + " records: " + e.getMessage(), e);
+        }
+    }
+
+    private String line(TextRecord r) throws JsonProcessingException {
+        return switch (format) {
+            case CSV -> csv(r.id()) + "," + csv(r.text()) + "," + csv(r.label());
+            case HF_JSONL -> JSON.writeValueAsString(Map.of("text", r.text(), "label", r.label()));
+            case JSONL -> JSON.writeValueAsString(full(r));
+        };
+    }
+
+    private static Map<String, Object> full(TextRecord r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id());
+        m.put("text", r.text());
+        m.put("label", r.label());
+        m.put("annotator", r.annotation() == null ? null : r.annotation().annotator());
+        m.put("annotated_at", r.annotation() == null || r.annotation().at() == null ? null : r.annotation().at().toString());
+        m.put("split", r.split() == null ? null : r.split().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("metadata", r.metadata());
+        return m;
+    }
+
+    static String csv(String value) {
+        if (value == null) {
+            return "";
+        }
+        boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
+                || value.indexOf('\r') >= 0;
+        return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
+    }
+}

@@ -1,0 +1,279 @@
+package io.labelloop.dataset;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.opensearch.client.json.JsonData;
+import org.opensearch.client.opensearch._types.Script;
+import org.opensearch.client.opensearch.core.GetResponse;
+import org.opensearch.client.opensearch.core.bulk.BulkOperation;
+
+import io.labelloop.store.OpenSearchErrors;
+import io.labelloop.store.OpenSearchStore;
+
+/** Writes records: bulk creates and replaces, predictions, single conditional labels and bulk label actions. */
+final class RecordWriter {
+
+    private static final int MAX_CONFLICT_RETRIES = 20;
+    /** Keeps the previous annotation and status so the annotator can undo; bumps the revision so stale claims fail. */
+    private static final String BULK_CHANGE = """
+            String label = params.label;
+            if (params.fromPrediction) {
+              if (ctx._source.predictedLabel == null) { ctx.op = 'noop'; return; }
+              label = ctx._source.predictedLabel;
+            }
+            long revision = ctx._source.revision == null ? 1 : ctx._source.revision + 1;
+            ctx._source.undo = ['annotator': params.annotator, 'at': params.now, 'revision': revision,
+              'previous': ['annotation': ctx._source.annotation, 'status': ctx._source.status]];
+            if (label != null) {
+              ctx._source.annotation = ['label': label, 'annotator': params.annotator, 'at': params.now];
+            }
+            ctx._source.status = params.status;
+            ctx._source.revision = revision;
+            ctx._source.updatedAt = params.now;
+            """;
+
+    private final OpenSearchStore store;
+    private final DatasetCatalog catalog;
+    private final RecordSearch search;
+    private final DatasetProperties properties;
+
+    RecordWriter(OpenSearchStore store, DatasetCatalog catalog, RecordSearch search, DatasetProperties properties) {
+        this.store = store;
+        this.catalog = catalog;
+        this.search = search;
+        this.properties = properties;
+    }
+
+    BulkWriter bulk() {
+        return new BulkWriter(store, properties.bulkSize(), properties.bulkConcurrency());
+    }
+
+    /** A record as stored: split from the id, status from the annotation, timestamps filled. */
+    static TextRecord normalized(Dataset dataset, TextRecord r, String batch, Instant now) {
+        if (r.annotation() != null) {
+            checkLabel(dataset, r.annotation().label());
+        }
+        Annotation annotation = r.annotation() == null || r.annotation().at() != null ? r.annotation()
+                : new Annotation(r.annotation().label(), r.annotation().annotator(), now);
+        RecordStatus status = r.status() == RecordStatus.DISCARDED ? RecordStatus.DISCARDED
+                : annotation != null ? RecordStatus.VALIDATED : RecordStatus.DEFAULT;
+        return new TextRecord(r.id(), r.text(), r.metadata(), r.predictions(), r.predictionAgent(), r.maxScore(),
+                r.predictedLabel(), annotation, status, Splits.of(r.id(), dataset.evalFraction()),
+                r.importBatch() == null ? batch : r.importBatch(), r.revision(),
+                r.createdAt() == null ? now : r.createdAt(), now);
+    }
+
+    static void checkLabel(Dataset dataset, String label) {
+        if (label == null || !dataset.labels().contains(label)) {
+            throw new UnknownLabelException(dataset.name(), label, dataset.labels());
+        }
+    }
+
+    long log(Dataset dataset, List<TextRecord> records) {
+        String index = catalog.recordsIndex(dataset);
+        Instant now = Instant.now();
+        String batch = "log-" + now;
+        List<TextRecord> normalized = records.stream().map(r -> {
+            if (r.id() == null || r.id().isBlank() || r.text() == null) {
+                throw new IllegalArgumentException("Dataset '" + dataset.name() + "': a logged record needs an id and a text: " + r);
+            }
+            return normalized(dataset, r, batch, now);
+        }).toList();
+        try (BulkWriter writer = bulk()) {
+            for (TextRecord r : normalized) {
+                writer.add(BulkOperation.of(b -> b.index(i -> i.index(index).id(r.id()).document(r))));
+            }
+            return writer.finish().succeeded();
+        }
+    }
+
+    long storePredictions(Dataset dataset, Map<String, List<PredictedLabel>> predictions, String modelVersion) {
+        String index = catalog.recordsIndex(dataset);
+        String now = Instant.now().toString();
+        try (BulkWriter writer = bulk()) {
+            for (Map.Entry<String, List<PredictedLabel>> e : predictions.entrySet()) {
+                Map<String, Object> partial = predictionFields(e.getValue(), modelVersion, now);
+                writer.add(BulkOperation.of(b -> b.update(u -> u.index(index).id(e.getKey())
+                        .retryOnConflict(MAX_CONFLICT_RETRIES).document(partial))));
+            }
+            return writer.finish().succeeded();
+        }
+    }
+
+    private static Map<String, Object> predictionFields(List<PredictedLabel> predictions, String modelVersion, String now) {
+        List<PredictedLabel> sorted = predictions.stream()
+                .sorted(Comparator.comparingDouble(PredictedLabel::score).reversed()).toList();
+        Map<String, Object> partial = new HashMap<>();
+        partial.put("predictions", sorted);
+        partial.put("predictionAgent", modelVersion);
+        partial.put("maxScore", sorted.isEmpty() ? null : sorted.get(0).score());
+        partial.put("predictedLabel", sorted.isEmpty() ? null : sorted.get(0).label());
+        partial.put("updatedAt", now);
+        return partial;
+    }
+
+    TextRecord annotate(Dataset dataset, String id, long expectedRevision, String label, String annotator) {
+        checkLabel(dataset, label);
+        return change(dataset, id, expectedRevision, annotator,
+                r -> new Annotation(label, annotator, Instant.now()), RecordStatus.VALIDATED);
+    }
+
+    TextRecord discard(Dataset dataset, String id, long expectedRevision, String annotator) {
+        return change(dataset, id, expectedRevision, annotator, TextRecord::annotation, RecordStatus.DISCARDED);
+    }
+
+    /**
+     * Conditionally applies a change: refused when the record's revision is not the one the caller saw; retried
+     * when only something else (e.g. predictions) changed in between.
+     */
+    private TextRecord change(Dataset dataset, String id, long expectedRevision, String annotator,
+                              Function<TextRecord, Annotation> annotation, RecordStatus status) {
+        for (int attempt = 0; ; attempt++) {
+            GetResponse<TextRecord> got = require(dataset, id);
+            TextRecord current = got.source();
+            if (current.revision() != expectedRevision) {
+                throw new StaleWriteException(dataset.name(), id, describeChange(current, expectedRevision));
+            }
+            Instant now = Instant.now();
+            TextRecord changed = with(current, annotation.apply(current), status, current.revision() + 1, now);
+            Map<String, Object> partial = changeFields(changed, undoFields(current, annotator, changed.revision(), now));
+            if (tryUpdate(dataset, got, partial, attempt)) {
+                return changed;
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    java.util.Optional<TextRecord> undoLast(Dataset dataset, String annotator) {
+        var hit = search.lastChangeBy(dataset, annotator);
+        if (hit.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Map<String, Object> source = hit.get().source();
+        Map<String, Object> undo = (Map<String, Object>) source.get("undo");
+        long revision = ((Number) source.get("revision")).longValue();
+        if (((Number) undo.get("revision")).longValue() != revision) {
+            return java.util.Optional.empty();
+        }
+        Map<String, Object> previous = (Map<String, Object>) undo.get("previous");
+        var mapper = store.mapper();
+        Annotation annotation = mapper.convertValue(previous.get("annotation"), Annotation.class);
+        RecordStatus status = RecordStatus.valueOf((String) previous.get("status"));
+        try {
+            return java.util.Optional.of(revert(dataset, hit.get().id(), revision, annotation, status));
+        } catch (StaleWriteException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Restores the state before the annotator's last change, if nobody changed the record since. */
+    TextRecord revert(Dataset dataset, String id, long expectedRevision, Annotation previous, RecordStatus previousStatus) {
+        for (int attempt = 0; ; attempt++) {
+            GetResponse<TextRecord> got = require(dataset, id);
+            TextRecord current = got.source();
+            if (current.revision() != expectedRevision) {
+                throw new StaleWriteException(dataset.name(), id, describeChange(current, expectedRevision));
+            }
+            TextRecord changed = with(current, previous, previousStatus, current.revision() + 1, Instant.now());
+            Map<String, Object> partial = changeFields(changed, null);
+            if (tryUpdate(dataset, got, partial, attempt)) {
+                return changed;
+            }
+        }
+    }
+
+    private GetResponse<TextRecord> require(Dataset dataset, String id) {
+        return search.getWithVersion(dataset, id).orElseThrow(() -> new IllegalArgumentException(
+                "Dataset '" + dataset.name() + "' has no record '" + id + "'"));
+    }
+
+    private boolean tryUpdate(Dataset dataset, GetResponse<TextRecord> got, Map<String, Object> partial, int attempt) {
+        try {
+            store.client().update(u -> u.index(catalog.recordsIndex(dataset)).id(got.id()).ifSeqNo(got.seqNo())
+                    .ifPrimaryTerm(got.primaryTerm()).doc(partial), Map.class);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            if (OpenSearchErrors.isConflict(e) && attempt < MAX_CONFLICT_RETRIES) {
+                return false;
+            }
+            throw store.unavailable("updating record " + got.id() + " of dataset " + dataset.name(), e);
+        }
+    }
+
+    private static String describeChange(TextRecord current, long expectedRevision) {
+        Annotation a = current.annotation();
+        String now = a == null ? "now " + current.status() : "now labeled '" + a.label() + "' by " + a.annotator() + " at " + a.at();
+        return "changed since you loaded it (" + now + ", revision " + current.revision() + " instead of "
+                + expectedRevision + ")";
+    }
+
+    private static TextRecord with(TextRecord r, Annotation annotation, RecordStatus status, long revision, Instant now) {
+        return new TextRecord(r.id(), r.text(), r.metadata(), r.predictions(), r.predictionAgent(), r.maxScore(),
+                r.predictedLabel(), annotation, status, r.split(), r.importBatch(), revision, r.createdAt(), now);
+    }
+
+    private static Map<String, Object> changeFields(TextRecord changed, Map<String, Object> undo) {
+        Map<String, Object> partial = new LinkedHashMap<>();
+        partial.put("annotation", changed.annotation());
+        partial.put("status", changed.status());
+        partial.put("revision", changed.revision());
+        partial.put("updatedAt", changed.updatedAt());
+        partial.put("undo", undo);
+        return partial;
+    }
+
+    private static Map<String, Object> undoFields(TextRecord before, String annotator, long revision, Instant now) {
+        Map<String, Object> previous = new HashMap<>();
+        previous.put("annotation", before.annotation());
+        previous.put("status", before.status());
+        Map<String, Object> undo = new HashMap<>();
+        undo.put("annotator", annotator);
+        undo.put("at", now);
+        undo.put("revision", revision);
+        undo.put("previous", previous);
+        return undo;
+    }
+
+    long bulkAnnotate(Dataset dataset, Collection<String> ids, String label, String annotator) {
+        checkLabel(dataset, label);
+        return bulkChange(dataset, ids, annotator, label, false, RecordStatus.VALIDATED);
+    }
+
+    long bulkValidate(Dataset dataset, Collection<String> ids, String annotator) {
+        return bulkChange(dataset, ids, annotator, null, true, RecordStatus.VALIDATED);
+    }
+
+    long bulkDiscard(Dataset dataset, Collection<String> ids, String annotator) {
+        return bulkChange(dataset, ids, annotator, null, false, RecordStatus.DISCARDED);
+    }
+
+    private long bulkChange(Dataset dataset, Collection<String> ids, String annotator, String label,
+                            boolean fromPrediction, RecordStatus status) {
+        String index = catalog.recordsIndex(dataset);
+        String now = Instant.now().toString();
+        Map<String, JsonData> params = new HashMap<>();
+        params.put("annotator", JsonData.of(annotator));
+        params.put("now", JsonData.of(now));
+        params.put("status", JsonData.of(status.name()));
+        params.put("fromPrediction", JsonData.of(fromPrediction));
+        if (label != null) {
+            params.put("label", JsonData.of(label));
+        }
+        Script script = Script.of(s -> s.inline(i -> i.lang("painless").source(BULK_CHANGE).params(params)));
+        try (BulkWriter writer = bulk()) {
+            for (String id : ids) {
+                writer.add(BulkOperation.of(b -> b.update(u -> u.index(index).id(id)
+                        .retryOnConflict(MAX_CONFLICT_RETRIES).script(script))));
+            }
+            return writer.finish().changed();
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.labelloop.queue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import io.labelloop.dataset.DatasetService;
+import io.labelloop.dataset.StaleWriteException;
+import io.labelloop.dataset.TextRecord;
+import io.labelloop.store.OpenSearchStore;
+
+/**
+ * The per-dataset labeling queue ({@code labelloop-queue-<dataset>}): filled by a selection step in priority order,
+ * served to several annotators at once.
+ *
+ * <p>Guarantees: two annotators never hold the same record (a claim is a conditional write with
+ * {@code if_seq_no}/{@code if_primary_term}); a label is acknowledged only after OpenSearch has fsynced it to the
+ * translog ({@code index.translog.durability=request}, so it survives a crash of the process or machine); a label
+ * on a claim that is no longer yours, or on a record whose label changed since you saw it, throws
+ * {@link StaleWriteException} instead of overwriting.
+ */
+@Service
+public class LabelingQueueService {
+
+    private final QueueEntries entries;
+    private final Labeling labeling;
+
+    public LabelingQueueService(OpenSearchStore store, DatasetService datasets, QueueProperties properties) {
+        this.entries = new QueueEntries(store, datasets, properties);
+        this.labeling = new Labeling(datasets, entries);
+    }
+
+    /**
+     * Replaces the pending part of the queue with these records (claimed entries stay with their annotators).
+     * Records already labeled or discarded are left out.
+     *
+     * @return entries now pending
+     */
+    public long fill(String dataset, List<QueueItem> items) {
+        return entries.fill(dataset, items);
+    }
+
+    /** Records waiting for an annotator (pending, or claimed with an expired lease). */
+    public long depth(String dataset) {
+        return entries.stats(dataset).pending();
+    }
+
+    /** Pending, claimed and done counts. */
+    public QueueStats stats(String dataset) {
+        return entries.stats(dataset);
+    }
+
+    /** Reserves the highest-priority free record for this annotator; empty when the queue is drained. */
+    public Optional<Claim> claimNext(String dataset, String annotator) {
+        return entries.claimNext(dataset, annotator);
+    }
+
+    /**
+     * Labels the claimed record; returns once durable.
+     *
+     * @throws StaleWriteException if the claim was lost (lease expired and taken) or the record's label changed
+     */
+    public TextRecord label(Claim claim, String label) {
+        return labeling.label(claim, label);
+    }
+
+    /**
+     * Labels a record outside the queue order (e.g. from search), if it is still at {@code expectedRevision}
+     * ({@link TextRecord#revision()} as the annotator saw it); takes the record out of the queue.
+     */
+    public TextRecord label(String dataset, String recordId, long expectedRevision, String label, String annotator) {
+        return labeling.label(dataset, recordId, expectedRevision, label, annotator);
+    }
+
+    /** Discards the claimed record (not a label: it leaves training and evaluation). */
+    public TextRecord discard(Claim claim) {
+        return labeling.discard(claim);
+    }
+
+    /** Gives the record back to the queue unlabeled. */
+    public void skip(Claim claim) {
+        entries.release(claim);
+    }
+
+    /**
+     * Takes back this annotator's last label or discard in the dataset and returns the record claimed again for
+     * them; empty if there is nothing to undo or someone changed the record since.
+     */
+    public Optional<Claim> undo(String dataset, String annotator) {
+        return labeling.undo(dataset, annotator);
+    }
+
+    /** Labels given in the dataset at or after this instant (queue or not), for "retrain after N new labels". */
+    public long labelsSince(String dataset, Instant since) {
+        return labeling.labelsSince(dataset, since);
+    }
+}

@@ -1,0 +1,244 @@
+package io.labelloop.queue;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+import org.opensearch.client.json.JsonData;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.Conflicts;
+import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.Refresh;
+import org.opensearch.client.opensearch._types.SortOrder;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
+import org.opensearch.client.opensearch.core.GetResponse;
+import org.opensearch.client.opensearch.core.bulk.BulkOperation;
+import org.opensearch.client.opensearch.core.search.Hit;
+
+import io.labelloop.dataset.DatasetService;
+import io.labelloop.dataset.RecordQuery;
+import io.labelloop.dataset.RecordStatus;
+import io.labelloop.dataset.TextRecord;
+import io.labelloop.store.OpenSearchErrors;
+import io.labelloop.store.OpenSearchStore;
+
+/**
+ * The queue index of each dataset. A claim is a conditional write ({@code if_seq_no}/{@code if_primary_term}) of the
+ * entry read by a search: of several annotators racing for the same entry exactly one wins, the others get a 409
+ * and try the next candidate. Claims refresh the queue index so the next search already sees them.
+ */
+final class QueueEntries {
+
+    private static final int BULK = 1000;
+    private static final int MAX_ROUNDS = 50;
+
+    private final OpenSearchStore store;
+    private final OpenSearchClient client;
+    private final DatasetService datasets;
+    private final QueueProperties properties;
+    private final Set<String> ensured = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    QueueEntries(OpenSearchStore store, DatasetService datasets, QueueProperties properties) {
+        this.store = store;
+        this.client = store.client();
+        this.datasets = datasets;
+        this.properties = properties;
+    }
+
+    String index(String dataset) {
+        datasets.require(dataset);
+        String index = store.index("queue", dataset);
+        if (ensured.add(index)) {
+            store.ensureIndex(index);
+        }
+        return index;
+    }
+
+    long fill(String dataset, List<QueueItem> items) {
+        String index = index(dataset);
+        Instant now = Instant.now();
+        store.refresh(index);
+        deleteAllButLiveClaims(index, now);
+        datasets.refresh(dataset);
+        Set<String> open = unlabeled(dataset, items);
+        List<BulkOperation> operations = new ArrayList<>();
+        for (QueueItem item : items) {
+            if (open.remove(item.recordId())) {
+                QueueDoc doc = QueueDoc.pending(item.recordId(), item.priority(), now);
+                // create: an entry that survived (a live claim) is not overwritten
+                operations.add(BulkOperation.of(b -> b.create(c -> c.index(index).id(item.recordId()).document(doc))));
+            }
+        }
+        for (int from = 0; from < operations.size(); from += BULK) {
+            List<BulkOperation> chunk = operations.subList(from, Math.min(operations.size(), from + BULK));
+            try {
+                client.bulk(b -> b.operations(chunk));
+            } catch (IOException | RuntimeException e) {
+                throw store.unavailable("filling the queue of dataset " + dataset, e);
+            }
+        }
+        store.refresh(index);
+        return stats(dataset).pending();
+    }
+
+    private void deleteAllButLiveClaims(String index, Instant now) {
+        try {
+            client.deleteByQuery(d -> d.index(index).conflicts(Conflicts.Proceed).refresh(true)
+                    .query(q -> q.bool(b -> b.mustNot(liveClaim(now)))));
+        } catch (IOException | RuntimeException e) {
+            throw store.unavailable("clearing the queue " + index, e);
+        }
+    }
+
+    private Set<String> unlabeled(String dataset, List<QueueItem> items) {
+        Set<String> open = new HashSet<>();
+        List<String> ids = items.stream().map(QueueItem::recordId).toList();
+        for (int from = 0; from < ids.size(); from += BULK) {
+            RecordQuery query = RecordQuery.all().withStatuses(RecordStatus.DEFAULT)
+                    .withIds(ids.subList(from, Math.min(ids.size(), from + BULK)));
+            try (Stream<TextRecord> records = datasets.stream(dataset, query)) {
+                records.forEach(r -> open.add(r.id()));
+            }
+        }
+        return open;
+    }
+
+    QueueStats stats(String dataset) {
+        String index = index(dataset);
+        Instant now = Instant.now();
+        Query claimed = liveClaim(now);
+        Query done = term("state", QueueDoc.DONE);
+        return new QueueStats(count(index, Query.of(q -> q.bool(b -> b.mustNot(claimed, done)))),
+                count(index, claimed), count(index, done));
+    }
+
+    private long count(String index, Query query) {
+        try {
+            return client.count(c -> c.index(index).query(query)).count();
+        } catch (IOException | RuntimeException e) {
+            throw store.unavailable("counting queue " + index, e);
+        }
+    }
+
+    Optional<Claim> claimNext(String dataset, String annotator) {
+        String index = index(dataset);
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            List<Hit<QueueDoc>> candidates = candidates(index, annotator, Instant.now());
+            if (candidates.isEmpty()) {
+                return Optional.empty();
+            }
+            // First try in priority order; after losing a race, spread out so racing annotators stop colliding.
+            int start = round == 0 ? 0 : ThreadLocalRandom.current().nextInt(candidates.size());
+            for (int i = 0; i < candidates.size(); i++) {
+                Hit<QueueDoc> hit = candidates.get((start + i) % candidates.size());
+                Optional<Claim> claim = tryClaim(dataset, index, hit, annotator);
+                if (claim.isPresent()) {
+                    return claim;
+                }
+                if (i == 0 && round == 0) {
+                    break;
+                }
+            }
+        }
+        throw new IllegalStateException("Could not claim a record of dataset '" + dataset + "' after " + MAX_ROUNDS
+                + " rounds of conflicts");
+    }
+
+    private List<Hit<QueueDoc>> candidates(String index, String annotator, Instant now) {
+        Query free = Query.of(q -> q.bool(b -> b
+                .mustNot(liveClaim(now), term("state", QueueDoc.DONE), term("skippedBy", annotator))));
+        try {
+            return client.search(s -> s.index(index).size(properties.candidates()).seqNoPrimaryTerm(true).query(free)
+                    .sort(o -> o.field(f -> f.field("priority").order(SortOrder.Desc)))
+                    .sort(o -> o.field(f -> f.field("recordId").order(SortOrder.Asc))), QueueDoc.class).hits().hits();
+        } catch (IOException | RuntimeException e) {
+            throw store.unavailable("reading queue " + index, e);
+        }
+    }
+
+    private Optional<Claim> tryClaim(String dataset, String index, Hit<QueueDoc> hit, String annotator) {
+        Instant now = Instant.now();
+        Instant until = now.plus(properties.lease());
+        String claimId = UUID.randomUUID().toString();
+        QueueDoc claimed = hit.source().claimed(annotator, claimId, now, until);
+        if (!write(index, hit.id(), claimed, hit.seqNo(), hit.primaryTerm(), true)) {
+            return Optional.empty();
+        }
+        Optional<TextRecord> record = datasets.record(dataset, hit.id());
+        if (record.isEmpty() || record.get().status() != RecordStatus.DEFAULT) {
+            // labeled or discarded outside the queue meanwhile (or deleted): retire the entry, look further
+            write(index, hit.id(), claimed.done(record.map(TextRecord::label).orElse(null), now), null, null, false);
+            return Optional.empty();
+        }
+        return Optional.of(new Claim(dataset, hit.id(), annotator, claimId, until, record.get()));
+    }
+
+    Optional<GetResponse<QueueDoc>> get(String dataset, String recordId) {
+        String index = index(dataset);
+        try {
+            GetResponse<QueueDoc> got = client.get(g -> g.index(index).id(recordId), QueueDoc.class);
+            return got.found() ? Optional.of(got) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            throw store.unavailable("reading queue entry " + recordId, e);
+        }
+    }
+
+    /** Marks the entry done; the record's label is already durable, so this cannot lose anything. */
+    void finish(String dataset, String recordId, QueueDoc entry, String label) {
+        write(index(dataset), recordId, entry.done(label, Instant.now()), null, null, false);
+    }
+
+    /** Puts the record back in the queue claimed by this annotator (after an undo). */
+    Claim reclaim(String dataset, TextRecord record, String annotator, double priority) {
+        Instant now = Instant.now();
+        Instant until = now.plus(properties.lease());
+        String claimId = UUID.randomUUID().toString();
+        QueueDoc doc = QueueDoc.pending(record.id(), priority, now).claimed(annotator, claimId, now, until);
+        write(index(dataset), record.id(), doc, null, null, true);
+        return new Claim(dataset, record.id(), annotator, claimId, until, record);
+    }
+
+    void release(Claim claim) {
+        String index = index(claim.dataset());
+        Optional<GetResponse<QueueDoc>> got = get(claim.dataset(), claim.recordId());
+        if (got.isPresent() && got.get().source().heldBy(claim.claimId())) {
+            write(index, claim.recordId(), got.get().source().released(claim.annotator()), got.get().seqNo(),
+                    got.get().primaryTerm(), true);
+        }
+    }
+
+    /** Writes an entry, conditionally when a sequence number is given; false when that condition failed (409). */
+    boolean write(String index, String id, QueueDoc doc, Long seqNo, Long primaryTerm, boolean refresh) {
+        try {
+            client.index(i -> {
+                i.index(index).id(id).document(doc).refresh(refresh ? Refresh.True : Refresh.False);
+                if (seqNo != null) {
+                    i.ifSeqNo(seqNo).ifPrimaryTerm(primaryTerm);
+                }
+                return i;
+            });
+            return true;
+        } catch (IOException | RuntimeException e) {
+            if (seqNo != null && OpenSearchErrors.isConflict(e)) {
+                return false;
+            }
+            throw store.unavailable("writing queue entry " + id, e);
+        }
+    }
+
+    private static Query liveClaim(Instant now) {
+        return Query.of(q -> q.bool(b -> b.filter(term("state", QueueDoc.CLAIMED))
+                .filter(f -> f.range(r -> r.field("leaseUntil").gt(JsonData.of(now.toString()))))));
+    }
+
+    private static Query term(String field, String value) {
+        return Query.of(q -> q.term(t -> t.field(field).value(FieldValue.of(value))));
+    }
+}

@@ -1,0 +1,2 @@
+/** Model registry: versions with provenance and metrics, the current version per loop, iteration history. */
+package io.labelloop.registry;

@@ -1,0 +1,246 @@
+package io.labelloop.store;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import javax.net.ssl.SSLContext;
+
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.ssl.SSLContextBuilder;
+import org.opensearch.client.json.jackson.JacksonJsonpMapper;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.transport.OpenSearchTransport;
+import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The OpenSearch that Labelloop talks to: an embedded node (default) or an external cluster, always through the
+ * same HTTP client, so both paths run the same code.
+ */
+public final class OpenSearchStore implements AutoCloseable {
+
+    /** File in the data dir holding the embedded node's HTTP port while it runs, so other tools can find it. */
+    public static final String PORT_FILE = "http.port";
+    private static final Logger log = LoggerFactory.getLogger(OpenSearchStore.class);
+
+    private final OpenSearchProperties properties;
+    private final EmbeddedNode node;
+    private final OpenSearchTransport transport;
+    private final OpenSearchClient client;
+    private final ObjectMapper mapper;
+    private final List<URI> uris;
+
+    private OpenSearchStore(OpenSearchProperties properties, EmbeddedNode node, List<URI> uris) {
+        this.properties = properties;
+        this.node = node;
+        this.uris = uris;
+        this.mapper = newMapper();
+        this.transport = transport(uris, properties.tlsInsecure(), mapper);
+        this.client = new OpenSearchClient(transport);
+    }
+
+    /** Starts the embedded node or connects to the external cluster, then installs the index templates. */
+    public static OpenSearchStore open(OpenSearchProperties properties) {
+        OpenSearchStore store = properties.startsEmbeddedNode() ? embedded(properties) : external(properties);
+        try {
+            new IndexTemplates(store, properties.templatesDir()).install();
+            return store;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private static OpenSearchStore embedded(OpenSearchProperties properties) {
+        long start = System.nanoTime();
+        EmbeddedNode node = EmbeddedNode.startSingle(properties.dataDir(), properties.httpPort());
+        URI uri = URI.create("http://127.0.0.1:" + node.httpPort());
+        writePortFile(properties.dataDir(), node.httpPort());
+        log.info("Embedded OpenSearch node on {} (data in {}, started in {} ms): try curl {}/_cat/indices",
+                uri, properties.dataDir().toAbsolutePath(), (System.nanoTime() - start) / 1_000_000, uri);
+        return new OpenSearchStore(properties, node, List.of(uri));
+    }
+
+    private static OpenSearchStore external(OpenSearchProperties properties) {
+        List<URI> uris = properties.uris().stream().map(OpenSearchStore::parse).toList();
+        OpenSearchStore store = new OpenSearchStore(properties, null, uris);
+        try {
+            var info = store.client.info();
+            log.info("Using external OpenSearch cluster '{}' version {} at {}", info.clusterName(),
+                    info.version().number(), uris);
+            return store;
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw new StoreUnavailableException("OpenSearch cluster at " + uris
+                    + " (setting labelloop.opensearch.uris) is not reachable: " + e.getMessage(), e);
+        }
+    }
+
+    private static URI parse(String uri) {
+        try {
+            URI parsed = new URI(uri.trim());
+            if (parsed.getHost() == null || parsed.getScheme() == null) {
+                throw new URISyntaxException(uri, "expected scheme://host:port");
+            }
+            return parsed;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Setting labelloop.opensearch.uris: '" + uri
+                    + "' is not a URI like http://localhost:9200 (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The typed client. */
+    public OpenSearchClient client() {
+        return client;
+    }
+
+    /** The JSON mapper documents are written with (ISO-8601 instants, unknown fields ignored). */
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** The node's or cluster's HTTP address, for curl and logs. */
+    public URI httpUri() {
+        return uris.get(0);
+    }
+
+    /** The embedded node's HTTP port, empty with an external cluster. */
+    public Optional<Integer> embeddedHttpPort() {
+        return node == null ? Optional.empty() : Optional.of(node.httpPort());
+    }
+
+    /** Full index name for a kind of index and a dataset, e.g. {@code labelloop-records-banking}. */
+    public String index(String kind, String dataset) {
+        return properties.indexPrefix() + kind + "-" + dataset;
+    }
+
+    /** Full name of a global index, e.g. {@code labelloop-models}. */
+    public String index(String kind) {
+        return properties.indexPrefix() + kind;
+    }
+
+    /**
+     * Creates the index if it does not exist yet (its template gives it the mapping); safe to race with another
+     * caller creating it.
+     */
+    public void ensureIndex(String index) {
+        try {
+            if (client.indices().exists(e -> e.index(index)).value()) {
+                return;
+            }
+            client.indices().create(c -> c.index(index));
+        } catch (IOException | RuntimeException e) {
+            if (OpenSearchErrors.status(e) == 400 && String.valueOf(e.getMessage()).contains("already_exists")) {
+                return;
+            }
+            throw unavailable("creating index " + index, e);
+        }
+    }
+
+    /** Makes recent writes to the index searchable now. */
+    public void refresh(String index) {
+        try {
+            client.indices().refresh(r -> r.index(index));
+        } catch (IOException | RuntimeException e) {
+            throw unavailable("refreshing index " + index, e);
+        }
+    }
+
+    /** Wraps a client failure with the address and the setting to check. */
+    public StoreUnavailableException unavailable(String what, Exception e) {
+        String where = node != null ? "embedded node " + httpUri() : "cluster " + uris + " (setting labelloop.opensearch.uris)";
+        return new StoreUnavailableException("OpenSearch " + what + " failed at " + where + ": " + e.getMessage(), e);
+    }
+
+    /** The prefix all index names start with. */
+    public String indexPrefix() {
+        return properties.indexPrefix();
+    }
+
+    @Override
+    public void close() {
+        try {
+            transport.close();
+        } catch (IOException e) {
+            log.warn("Closing the OpenSearch client: {}", e.getMessage());
+        }
+        if (node != null) {
+            node.close();
+            try {
+                Files.deleteIfExists(properties.dataDir().resolve(PORT_FILE));
+            } catch (IOException e) {
+                log.debug("Port file not removed: {}", e.getMessage());
+            }
+        }
+    }
+
+    static ObjectMapper newMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    private static void writePortFile(Path dataDir, int port) {
+        try {
+            Files.writeString(dataDir.resolve(PORT_FILE), Integer.toString(port));
+        } catch (IOException e) {
+            log.debug("Port file not written: {}", e.getMessage());
+        }
+    }
+
+    private static OpenSearchTransport transport(List<URI> uris, boolean tlsInsecure, ObjectMapper mapper) {
+        HttpHost[] hosts = uris.stream()
+                .map(u -> new HttpHost(u.getScheme(), u.getHost(), u.getPort() < 0 ? 9200 : u.getPort()))
+                .toArray(HttpHost[]::new);
+        String user = System.getenv(OpenSearchProperties.USER_ENV);
+        String password = System.getenv(OpenSearchProperties.PASSWORD_ENV);
+        return ApacheHttpClient5TransportBuilder.builder(hosts)
+                .setMapper(new JacksonJsonpMapper(mapper))
+                .setHttpClientConfigCallback(http -> {
+                    if (user != null && password != null) {
+                        BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+                        for (HttpHost host : hosts) {
+                            credentials.setCredentials(new AuthScope(host),
+                                    new UsernamePasswordCredentials(user, password.toCharArray()));
+                        }
+                        http.setDefaultCredentialsProvider(credentials);
+                    }
+                    var connections = PoolingAsyncClientConnectionManagerBuilder.create()
+                            .setMaxConnTotal(64).setMaxConnPerRoute(32);
+                    if (tlsInsecure) {
+                        connections.setTlsStrategy(ClientTlsStrategyBuilder.create()
+                                .setSslContext(trustAll())
+                                .setHostnameVerifier(NoopHostnameVerifier.INSTANCE)
+                                .build());
+                    }
+                    return http.setConnectionManager(connections.build());
+                })
+                .build();
+    }
+
+    private static SSLContext trustAll() {
+        try {
+            return SSLContextBuilder.create().loadTrustMaterial(null, (chain, type) -> true).build();
+        } catch (Exception e) {
+            throw new IllegalStateException("Setting labelloop.opensearch.tls-insecure: " + e.getMessage(), e);
+        }
+    }
+}
