@@ -22,6 +22,7 @@ class NativeMemoryTest {
                 classifier.predict(TEXTS, options);
             }
             int arraysBefore = runtime.core().liveArrays();
+            System.gc();
             long rssBefore = residentKb();
             for (int i = 0; i < 1000; i++) {
                 classifier.predict(TEXTS, options);
@@ -29,8 +30,11 @@ class NativeMemoryTest {
                     classifier.embed(TEXTS);
                 }
             }
-            assertThat(runtime.core().liveArrays()).isEqualTo(arraysBefore);
-            assertThat(residentKb() - rssBefore).as("RSS growth in kB over 1,000 batches").isLessThan(64 * 1024);
+            assertThat(runtime.core().liveArrays()).as("live NDArrays").isEqualTo(arraysBefore);
+            System.gc();
+            // A leaked batch would cost MBs (every layer's activations), i.e. GBs over 1,000 batches; the bound leaves
+            // room for allocator and JVM heap noise, and smaller leaks show in the live-array count above.
+            assertThat(residentKb() - rssBefore).as("RSS growth in kB over 1,000 batches").isLessThan(200 * 1024);
         }
     }
 

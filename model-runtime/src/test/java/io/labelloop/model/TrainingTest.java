@@ -30,7 +30,7 @@ class TrainingTest {
         zeroShot = runtime.zeroShot(LabelSetFile.read(Path.of(System.getProperty("user.dir")).resolveSibling("config/labels/banking-sentiment.yaml")));
         List<Example> all = Banking77.shuffled(7);
         train = all.subList(0, 300);
-        eval = all.subList(300, 800);
+        eval = all.subList(300, 600);
     }
 
     @AfterAll
@@ -86,7 +86,7 @@ class TrainingTest {
     @Test
     void fullFineTuningFromTheZeroShotBaseLearnsAndSurvivesASaveAndLoad() throws Exception {
         TrainingRequest request = TrainingRequest.builder().setLabels(Banking77.LABELS).setTrainExamples(train.subList(0, 96))
-                .optEvalExamples(eval.subList(0, 200)).optMode(TrainingMode.FULL).optEpochs(2).optBase(zeroShot).build();
+                .optEvalExamples(eval.subList(0, 100)).optMode(TrainingMode.FULL).optEpochs(2).optBase(zeroShot).build();
         try (TrainingResult result = runtime.train(request)) {
             assertThat(result.evaluation().accuracy()).isGreaterThanOrEqualTo(0.8);
             assertThat(result.provenance().base()).isEqualTo("builtin:all-MiniLM-L6-v2");
