@@ -67,7 +67,7 @@ public abstract class LabelingQueueContract {
     }
 
     @Test
-    void claimsComeHighestPriorityFirstAndLabelsDrainTheQueue() {
+    public void claimsComeHighestPriorityFirstAndLabelsDrainTheQueue() {
         String name = datasetWith(5);
         assertThat(queue.fill(name, byPriority(5))).isEqualTo(5);
 
@@ -83,7 +83,7 @@ public abstract class LabelingQueueContract {
     }
 
     @Test
-    void refillingLeavesOutLabeledRecordsAndKeepsLiveClaims() {
+    public void refillingLeavesOutLabeledRecordsAndKeepsLiveClaims() {
         String name = datasetWith(4);
         queue.fill(name, byPriority(4));
         Claim labeled = queue.claimNext(name, "ann").orElseThrow();
@@ -96,7 +96,7 @@ public abstract class LabelingQueueContract {
     }
 
     @Test
-    void twoAnnotatorsNeverHoldTheSameRecordAndALostClaimCannotLabel() throws InterruptedException {
+    public void twoAnnotatorsNeverHoldTheSameRecordAndALostClaimCannotLabel() throws InterruptedException {
         String name = datasetWith(3);
         LabelingQueueService shortLease = new LabelingQueueService(store(), datasets,
                 new QueueProperties(Duration.ofMillis(400), 16));
@@ -115,7 +115,7 @@ public abstract class LabelingQueueContract {
     }
 
     @Test
-    void aLabelOnARecordChangedSinceItWasSeenIsRefused() {
+    public void aLabelOnARecordChangedSinceItWasSeenIsRefused() {
         String name = datasetWith(2);
         queue.fill(name, byPriority(2));
         TextRecord seen = datasets.record(name, "r1").orElseThrow();
@@ -130,7 +130,7 @@ public abstract class LabelingQueueContract {
     }
 
     @Test
-    void aSkippedRecordGoesToSomeoneElseAndADiscardIsNotALabel() {
+    public void aSkippedRecordGoesToSomeoneElseAndADiscardIsNotALabel() {
         String name = datasetWith(2);
         queue.fill(name, byPriority(2));
         Claim first = queue.claimNext(name, "ann").orElseThrow();
@@ -144,7 +144,7 @@ public abstract class LabelingQueueContract {
     }
 
     @Test
-    void undoRestoresTheAnnotatorsLastLabelAndHandsTheRecordBack() {
+    public void undoRestoresTheAnnotatorsLastLabelAndHandsTheRecordBack() {
         String name = datasetWith(3);
         queue.fill(name, byPriority(3));
         Instant before = Instant.now();
@@ -164,7 +164,7 @@ public abstract class LabelingQueueContract {
     }
 
     @Test
-    void eightConcurrentAnnotatorsLoseNoLabelAndApplyNoneTwice() throws Exception {
+    public void eightConcurrentAnnotatorsLoseNoLabelAndApplyNoneTwice() throws Exception {
         int perAnnotator = labelsPerAnnotator();
         int annotators = 8;
         String name = datasetWith(annotators * perAnnotator);

@@ -12,6 +12,6 @@ class LabelingQueueTest extends LabelingQueueContract {
 
     @Override
     protected int labelsPerAnnotator() {
-        return 200;
+        return 500;
     }
 }
