@@ -114,6 +114,11 @@ final class RuntimeCore implements AutoCloseable {
         }
     }
 
+    /** NDArrays alive under this runtime's manager and all its sub-managers (classifiers, batches). */
+    int liveArrays() {
+        return manager.getManagedArrays().size();
+    }
+
     NDManager newSubManager() {
         return manager.newSubManager();
     }
