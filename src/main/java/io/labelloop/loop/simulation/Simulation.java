@@ -91,7 +91,10 @@ public final class Simulation {
             awaitIterations(loop, 1 + labeled / options.batch());
         }
         notes.addAll(windowNotes(options));
-        return LearningCurve.of(options.describe(), points(loop), notes);
+        Map<String, Object> config = new LinkedHashMap<>(options.describe());
+        config.put("promote", loop.promotion().policy().id());
+        config.put("head_epochs", loop.training().headEpochs() > 0 ? loop.training().headEpochs() : "runtime default");
+        return LearningCurve.of(config, points(loop), notes);
     }
 
     private LoopConfig configure(SimulationOptions o) {
