@@ -67,14 +67,21 @@ public final class SimulateCommand implements Subcommand {
         }
     }
 
-    /** The application without web server, on its own store and model folder, with the routes not yet started. */
+    /**
+     * The application on its own store and model folder, with the routes not yet started. The web server runs on a
+     * free loopback port (the web app's security needs it when it is on the classpath), so /actuator/prometheus
+     * can be watched during a run.
+     */
     private static ConfigurableApplicationContext start(Path work) {
         return new SpringApplicationBuilder(LabelloopApplication.class)
-                .web(WebApplicationType.NONE)
+                .web(WebApplicationType.SERVLET)
                 .properties(
+                        "server.port=0",
+                        "server.address=127.0.0.1",
                         "labelloop.opensearch.data-dir=" + work.resolve("opensearch"),
                         "labelloop.loops.models-dir=" + work.resolve("models"),
                         "camel.main.auto-startup=false",
+                        "labelloop.sample.enabled=false",
                         "spring.main.banner-mode=off")
                 .run();
     }

@@ -103,6 +103,26 @@ public class DatasetService {
         return writer.log(catalog.require(dataset), records);
     }
 
+    /** One record by id with its version, for a later conditional {@link #annotate(String, VersionedRecord, String, String)}. */
+    public Optional<VersionedRecord> recordWithVersion(String dataset, String id) {
+        return search.getWithVersion(catalog.require(dataset), id)
+                .map(g -> new VersionedRecord(g.source(), g.seqNo(), g.primaryTerm()));
+    }
+
+    /**
+     * Labels a record read with {@link #recordWithVersion}: one conditional write when nothing changed since; when
+     * only other fields changed (e.g. new predictions) it is retried; when the label or status changed it throws
+     * {@link StaleWriteException}. Durable when it returns.
+     */
+    public TextRecord annotate(String dataset, VersionedRecord seen, String label, String annotator) {
+        return writer.annotate(catalog.require(dataset), seen, label, annotator);
+    }
+
+    /** Discards a record read with {@link #recordWithVersion}, under the same rules as the conditional annotate. */
+    public TextRecord discard(String dataset, VersionedRecord seen, String annotator) {
+        return writer.discard(catalog.require(dataset), seen, annotator);
+    }
+
     /** One record by id. */
     public Optional<TextRecord> record(String dataset, String id) {
         return search.get(catalog.require(dataset), id);

@@ -122,23 +122,35 @@ final class RecordWriter {
 
     TextRecord annotate(Dataset dataset, String id, long expectedRevision, String label, String annotator) {
         checkLabel(dataset, label);
-        return change(dataset, id, expectedRevision, annotator,
+        return change(dataset, id, expectedRevision, null, annotator,
+                r -> new Annotation(label, annotator, Instant.now()), RecordStatus.VALIDATED);
+    }
+
+    TextRecord annotate(Dataset dataset, VersionedRecord seen, String label, String annotator) {
+        checkLabel(dataset, label);
+        return change(dataset, seen.record().id(), seen.record().revision(), seen, annotator,
                 r -> new Annotation(label, annotator, Instant.now()), RecordStatus.VALIDATED);
     }
 
     TextRecord discard(Dataset dataset, String id, long expectedRevision, String annotator) {
-        return change(dataset, id, expectedRevision, annotator, TextRecord::annotation, RecordStatus.DISCARDED);
+        return change(dataset, id, expectedRevision, null, annotator, TextRecord::annotation, RecordStatus.DISCARDED);
+    }
+
+    TextRecord discard(Dataset dataset, VersionedRecord seen, String annotator) {
+        return change(dataset, seen.record().id(), seen.record().revision(), seen, annotator, TextRecord::annotation,
+                RecordStatus.DISCARDED);
     }
 
     /**
      * Conditionally applies a change: refused when the record's revision is not the one the caller saw; retried
      * when only something else (e.g. predictions) changed in between.
      */
-    private TextRecord change(Dataset dataset, String id, long expectedRevision, String annotator,
+    private TextRecord change(Dataset dataset, String id, long expectedRevision, VersionedRecord seen, String annotator,
                               Function<TextRecord, Annotation> annotation, RecordStatus status) {
         for (int attempt = 0; ; attempt++) {
-            GetResponse<TextRecord> got = require(dataset, id);
-            TextRecord current = got.source();
+            // First try on the version the caller read (no extra read); after a conflict, read the latest.
+            VersionedRecord got = attempt == 0 && seen != null ? seen : versioned(require(dataset, id));
+            TextRecord current = got.record();
             if (current.revision() != expectedRevision) {
                 throw new StaleWriteException(dataset.name(), id, describeChange(current, expectedRevision));
             }
@@ -184,7 +196,7 @@ final class RecordWriter {
             }
             TextRecord changed = with(current, previous, previousStatus, current.revision() + 1, Instant.now());
             Map<String, Object> partial = changeFields(changed, null);
-            if (tryUpdate(dataset, got, partial, attempt)) {
+            if (tryUpdate(dataset, versioned(got), partial, attempt)) {
                 return changed;
             }
         }
@@ -195,16 +207,21 @@ final class RecordWriter {
                 "Dataset '" + dataset.name() + "' has no record '" + id + "'"));
     }
 
-    private boolean tryUpdate(Dataset dataset, GetResponse<TextRecord> got, Map<String, Object> partial, int attempt) {
+    private static VersionedRecord versioned(GetResponse<TextRecord> got) {
+        return new VersionedRecord(got.source(), got.seqNo(), got.primaryTerm());
+    }
+
+    private boolean tryUpdate(Dataset dataset, VersionedRecord got, Map<String, Object> partial, int attempt) {
+        String id = got.record().id();
         try {
-            store.client().update(u -> u.index(catalog.recordsIndex(dataset)).id(got.id()).ifSeqNo(got.seqNo())
+            store.client().update(u -> u.index(catalog.recordsIndex(dataset)).id(id).ifSeqNo(got.seqNo())
                     .ifPrimaryTerm(got.primaryTerm()).doc(partial), Map.class);
             return true;
         } catch (IOException | RuntimeException e) {
             if (OpenSearchErrors.isConflict(e) && attempt < MAX_CONFLICT_RETRIES) {
                 return false;
             }
-            throw store.unavailable("updating record " + got.id() + " of dataset " + dataset.name(), e);
+            throw store.unavailable("updating record " + id + " of dataset " + dataset.name(), e);
         }
     }
 

@@ -23,6 +23,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class LoopStepService implements LoopSteps {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LoopStepService.class);
+
     private final LoopCatalog catalog;
     private final LoopRecords records;
     private final LabelingQueueService queue;
@@ -32,10 +34,11 @@ public class LoopStepService implements LoopSteps {
     private final TrainStep training;
     private final EvaluatePromoteStep evaluation;
     private final LoopMetrics metrics;
+    private final ProgressTracker progress;
 
     LoopStepService(LoopCatalog catalog, LoopRecords records, LabelingQueueService queue, LoopModels models,
                     ScoreStep scoring, SelectStep selection, TrainStep training, EvaluatePromoteStep evaluation,
-                    LoopMetrics metrics) {
+                    LoopMetrics metrics, ProgressTracker progress) {
         this.catalog = catalog;
         this.records = records;
         this.queue = queue;
@@ -45,6 +48,7 @@ public class LoopStepService implements LoopSteps {
         this.training = training;
         this.evaluation = evaluation;
         this.metrics = metrics;
+        this.progress = progress;
     }
 
     /** Once the store is up: meters for every loop, and trainings a restart interrupted marked failed. */
@@ -52,7 +56,11 @@ public class LoopStepService implements LoopSteps {
     public void start() {
         for (LoopConfig loop : catalog.all()) {
             metrics.registerLoop(loop.name(), () -> queue.depth(loop.dataset()), () -> records.trainLabels(loop));
-            training.recoverInterrupted(loop);
+            try {
+                training.recoverInterrupted(loop);
+            } catch (RuntimeException e) {
+                LOG.warn("[{}] could not check for interrupted trainings: {}", loop.name(), e.getMessage());
+            }
         }
     }
 
@@ -122,9 +130,14 @@ public class LoopStepService implements LoopSteps {
         });
     }
 
-    /** Whether a training of the loop's dataset runs now. */
-    public boolean isTraining(LoopConfig loop) {
-        return training.isTraining(loop);
+    @Override
+    public boolean busy(LoopConfig loop) {
+        return training.isTraining(loop) || progress.progress(loop.name()).map(LoopProgress::running).orElse(false);
+    }
+
+    /** Progress of the loop's running or last long step, for the UI. */
+    public java.util.Optional<LoopProgress> progress(LoopConfig loop) {
+        return progress.progress(loop.name());
     }
 
     private static <T> T run(LoopConfig loop, String step, Supplier<T> work) {

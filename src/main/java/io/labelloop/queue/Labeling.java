@@ -4,15 +4,14 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import org.opensearch.client.opensearch.core.GetResponse;
-
 import io.labelloop.dataset.DatasetService;
 import io.labelloop.dataset.StaleWriteException;
 import io.labelloop.dataset.TextRecord;
 
 /**
- * Labels, discards and undos. The record write is the commit point: it is conditional on the revision the annotator
- * saw, so a second label on the same record fails even if two claims existed (an expired lease re-claimed).
+ * Labels, discards and undos. Two conditional writes make a label: the queue entry (still this claim?) and then the
+ * record (still the version the annotator saw?). Only the record write is the durable acknowledgement; the queue
+ * write only decides who may label.
  */
 final class Labeling {
 
@@ -25,27 +24,34 @@ final class Labeling {
     }
 
     TextRecord label(Claim claim, String label) {
-        return onClaim(claim, label, () -> datasets.annotate(claim.dataset(), claim.recordId(),
-                claim.record().revision(), label, claim.annotator()));
+        return onClaim(claim, label, () -> datasets.annotate(claim.dataset(), claim.versionedRecord(), label,
+                claim.annotator()));
     }
 
     TextRecord discard(Claim claim) {
-        return onClaim(claim, null, () -> datasets.discard(claim.dataset(), claim.recordId(),
-                claim.record().revision(), claim.annotator()));
+        return onClaim(claim, null, () -> datasets.discard(claim.dataset(), claim.versionedRecord(), claim.annotator()));
     }
 
     private TextRecord onClaim(Claim claim, String label, Supplier<TextRecord> write) {
-        GetResponse<QueueDoc> entry = entries.get(claim.dataset(), claim.recordId()).orElseThrow(() ->
-                new StaleWriteException(claim.dataset(), claim.recordId(), "no longer in the queue (refilled?)"));
-        QueueDoc doc = entry.source();
-        if (!doc.heldBy(claim.claimId())) {
-            throw new StaleWriteException(claim.dataset(), claim.recordId(), "your claim is gone: "
-                    + (QueueDoc.CLAIMED.equals(doc.state()) ? "claimed by " + doc.annotator() + " after your lease ended"
-                    : "entry is " + doc.state()));
+        if (!entries.finish(claim, label)) {
+            throw new StaleWriteException(claim.dataset(), claim.recordId(), "your claim is gone: " + holder(claim));
         }
-        TextRecord written = write.get();
-        entries.finish(claim.dataset(), claim.recordId(), doc, label);
-        return written;
+        try {
+            return write.get();
+        } catch (StaleWriteException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            entries.restore(claim);
+            throw e;
+        }
+    }
+
+    private String holder(Claim claim) {
+        return entries.get(claim.dataset(), claim.recordId()).map(e -> {
+            QueueDoc doc = e.source();
+            return QueueDoc.CLAIMED.equals(doc.state()) ? "claimed by " + doc.annotator() + " after your lease ended"
+                    : QueueDoc.DONE.equals(doc.state()) ? "already done by " + doc.annotator() : "entry is " + doc.state();
+        }).orElse("no longer in the queue (refilled?)");
     }
 
     TextRecord label(String dataset, String recordId, long expectedRevision, String label, String annotator) {
@@ -57,7 +63,8 @@ final class Labeling {
     Optional<Claim> undo(String dataset, String annotator) {
         return datasets.undoLast(dataset, annotator).map(record -> {
             double priority = entries.get(dataset, record.id()).map(e -> e.source().priority()).orElse(0.0);
-            return entries.reclaim(dataset, record, annotator, priority);
+            return entries.reclaim(dataset, datasets.recordWithVersion(dataset, record.id()).orElseThrow(), annotator,
+                    priority);
         });
     }
 

@@ -13,12 +13,12 @@ import java.util.stream.Stream;
 
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
-import org.opensearch.client.opensearch._types.Conflicts;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.Refresh;
 import org.opensearch.client.opensearch._types.SortOrder;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.GetResponse;
+import org.opensearch.client.opensearch.core.IndexResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.search.Hit;
 
@@ -26,13 +26,15 @@ import io.labelloop.dataset.DatasetService;
 import io.labelloop.dataset.RecordQuery;
 import io.labelloop.dataset.RecordStatus;
 import io.labelloop.dataset.TextRecord;
+import io.labelloop.dataset.VersionedRecord;
 import io.labelloop.store.OpenSearchErrors;
 import io.labelloop.store.OpenSearchStore;
 
 /**
  * The queue index of each dataset. A claim is a conditional write ({@code if_seq_no}/{@code if_primary_term}) of the
  * entry read by a search: of several annotators racing for the same entry exactly one wins, the others get a 409
- * and try the next candidate. Claims refresh the queue index so the next search already sees them.
+ * and try the next candidate. Claims are not refreshed (that costs a Lucene refresh per claim): the entries this JVM
+ * claimed in the last seconds are left out of the candidate search instead, and anything older is searchable.
  */
 final class QueueEntries {
 
@@ -43,6 +45,8 @@ final class QueueEntries {
     private final OpenSearchClient client;
     private final DatasetService datasets;
     private final QueueProperties properties;
+    private final RecentClaims recent = new RecentClaims();
+    private final java.util.concurrent.atomic.AtomicInteger claiming = new java.util.concurrent.atomic.AtomicInteger();
     private final Set<String> ensured = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     QueueEntries(OpenSearchStore store, DatasetService datasets, QueueProperties properties) {
@@ -79,7 +83,12 @@ final class QueueEntries {
         for (int from = 0; from < operations.size(); from += BULK) {
             List<BulkOperation> chunk = operations.subList(from, Math.min(operations.size(), from + BULK));
             try {
-                client.bulk(b -> b.operations(chunk));
+                var response = client.bulk(b -> b.operations(chunk));
+                response.items().stream().filter(item -> item.error() != null && item.status() != 409).findFirst()
+                        .ifPresent(item -> {
+                            throw new IllegalStateException("Queue entry " + item.id() + " refused: "
+                                    + item.error().type() + ": " + item.error().reason());
+                        });
             } catch (IOException | RuntimeException e) {
                 throw store.unavailable("filling the queue of dataset " + dataset, e);
             }
@@ -88,10 +97,23 @@ final class QueueEntries {
         return stats(dataset).pending();
     }
 
+    /**
+     * Deletes every entry except live claims. Done with search and bulk deletes, as {@code _delete_by_query} lives in
+     * the reindex module, which the embedded node does not load.
+     */
     private void deleteAllButLiveClaims(String index, Instant now) {
+        Query stale = Query.of(q -> q.bool(b -> b.mustNot(liveClaim(now))));
         try {
-            client.deleteByQuery(d -> d.index(index).conflicts(Conflicts.Proceed).refresh(true)
-                    .query(q -> q.bool(b -> b.mustNot(liveClaim(now)))));
+            while (true) {
+                List<Hit<QueueDoc>> hits = client.search(s -> s.index(index).size(BULK).query(stale).source(c -> c.fetch(false)),
+                        QueueDoc.class).hits().hits();
+                if (hits.isEmpty()) {
+                    return;
+                }
+                List<BulkOperation> deletes = hits.stream()
+                        .map(h -> BulkOperation.of(b -> b.delete(d -> d.index(index).id(h.id())))).toList();
+                client.bulk(b -> b.operations(deletes).refresh(Refresh.True));
+            }
         } catch (IOException | RuntimeException e) {
             throw store.unavailable("clearing the queue " + index, e);
         }
@@ -112,6 +134,7 @@ final class QueueEntries {
 
     QueueStats stats(String dataset) {
         String index = index(dataset);
+        store.refresh(index);
         Instant now = Instant.now();
         Query claimed = liveClaim(now);
         Query done = term("state", QueueDoc.DONE);
@@ -129,31 +152,40 @@ final class QueueEntries {
 
     Optional<Claim> claimNext(String dataset, String annotator) {
         String index = index(dataset);
-        for (int round = 0; round < MAX_ROUNDS; round++) {
-            List<Hit<QueueDoc>> candidates = candidates(index, annotator, Instant.now());
-            if (candidates.isEmpty()) {
-                return Optional.empty();
-            }
-            // First try in priority order; after losing a race, spread out so racing annotators stop colliding.
-            int start = round == 0 ? 0 : ThreadLocalRandom.current().nextInt(candidates.size());
-            for (int i = 0; i < candidates.size(); i++) {
-                Hit<QueueDoc> hit = candidates.get((start + i) % candidates.size());
-                Optional<Claim> claim = tryClaim(dataset, index, hit, annotator);
-                if (claim.isPresent()) {
-                    return claim;
+        // The k-th claim running at once in this JVM starts at the k-th candidate: a lone annotator gets exact
+        // priority order, concurrent ones spread over the head of the queue instead of all racing for entry 0.
+        int concurrent = claiming.getAndIncrement();
+        try {
+            for (int round = 0; round < MAX_ROUNDS; round++) {
+                List<Hit<QueueDoc>> candidates = candidates(index, annotator, Instant.now());
+                if (candidates.isEmpty()) {
+                    return Optional.empty();
                 }
-                if (i == 0 && round == 0) {
-                    break;
+                int start = round == 0 ? concurrent : concurrent + ThreadLocalRandom.current().nextInt(candidates.size());
+                for (int i = 0; i < candidates.size(); i++) {
+                    Hit<QueueDoc> hit = candidates.get((start + i) % candidates.size());
+                    Optional<Claim> claim = tryClaim(dataset, index, hit, annotator);
+                    if (claim.isPresent()) {
+                        return claim;
+                    }
                 }
             }
+        } finally {
+            claiming.decrementAndGet();
         }
         throw new IllegalStateException("Could not claim a record of dataset '" + dataset + "' after " + MAX_ROUNDS
                 + " rounds of conflicts");
     }
 
     private List<Hit<QueueDoc>> candidates(String index, String annotator, Instant now) {
-        Query free = Query.of(q -> q.bool(b -> b
-                .mustNot(liveClaim(now), term("state", QueueDoc.DONE), term("skippedBy", annotator))));
+        List<String> justClaimed = recent.ids(index);
+        Query free = Query.of(q -> q.bool(b -> {
+            b.mustNot(liveClaim(now), term("state", QueueDoc.DONE), term("skippedBy", annotator));
+            if (!justClaimed.isEmpty()) {
+                b.mustNot(m -> m.ids(ids -> ids.values(justClaimed)));
+            }
+            return b;
+        }));
         try {
             return client.search(s -> s.index(index).size(properties.candidates()).seqNoPrimaryTerm(true).query(free)
                     .sort(o -> o.field(f -> f.field("priority").order(SortOrder.Desc)))
@@ -168,16 +200,24 @@ final class QueueEntries {
         Instant until = now.plus(properties.lease());
         String claimId = UUID.randomUUID().toString();
         QueueDoc claimed = hit.source().claimed(annotator, claimId, now, until);
-        if (!write(index, hit.id(), claimed, hit.seqNo(), hit.primaryTerm(), true)) {
+        Optional<IndexResponse> written = write(index, hit.id(), claimed, hit.seqNo(), hit.primaryTerm());
+        if (written.isEmpty()) {
             return Optional.empty();
         }
-        Optional<TextRecord> record = datasets.record(dataset, hit.id());
-        if (record.isEmpty() || record.get().status() != RecordStatus.DEFAULT) {
+        recent.claimed(index, hit.id(), properties.lease());
+        Optional<VersionedRecord> record = datasets.recordWithVersion(dataset, hit.id());
+        if (record.isEmpty() || record.get().record().status() != RecordStatus.DEFAULT) {
             // labeled or discarded outside the queue meanwhile (or deleted): retire the entry, look further
-            write(index, hit.id(), claimed.done(record.map(TextRecord::label).orElse(null), now), null, null, false);
+            write(index, hit.id(), claimed.done(record.map(r -> r.record().label()).orElse(null), now), null, null);
             return Optional.empty();
         }
-        return Optional.of(new Claim(dataset, hit.id(), annotator, claimId, until, record.get()));
+        return Optional.of(claim(dataset, annotator, claimId, until, written.get(), record.get()));
+    }
+
+    private static Claim claim(String dataset, String annotator, String claimId, Instant until, IndexResponse entry,
+                               VersionedRecord record) {
+        return new Claim(dataset, record.record().id(), annotator, claimId, until, record.record(), entry.seqNo(),
+                entry.primaryTerm(), record.seqNo(), record.primaryTerm());
     }
 
     Optional<GetResponse<QueueDoc>> get(String dataset, String recordId) {
@@ -190,19 +230,38 @@ final class QueueEntries {
         }
     }
 
-    /** Marks the entry done; the record's label is already durable, so this cannot lose anything. */
+    /**
+     * Marks a claimed entry done, on the condition that it is still the version the claim wrote; false when the
+     * claim was lost (lease expired and the record was claimed again, or the queue was refilled).
+     */
+    boolean finish(Claim claim, String label) {
+        QueueDoc done = QueueDoc.pending(claim.recordId(), 0, Instant.now())
+                .claimed(claim.annotator(), claim.claimId(), Instant.now(), claim.leaseUntil()).done(label, Instant.now());
+        return write(index(claim.dataset()), claim.recordId(), done, claim.entrySeqNo(), claim.entryPrimaryTerm()).isPresent();
+    }
+
+    /** Marks the record's entry done whoever held it (it was labeled outside the queue). */
     void finish(String dataset, String recordId, QueueDoc entry, String label) {
-        write(index(dataset), recordId, entry.done(label, Instant.now()), null, null, false);
+        write(index(dataset), recordId, entry.done(label, Instant.now()), null, null);
+    }
+
+    /** Gives a claim back its entry after the record write failed for a reason other than staleness. */
+    void restore(Claim claim) {
+        QueueDoc held = QueueDoc.pending(claim.recordId(), 0, Instant.now())
+                .claimed(claim.annotator(), claim.claimId(), Instant.now(), claim.leaseUntil());
+        write(index(claim.dataset()), claim.recordId(), held, null, null);
     }
 
     /** Puts the record back in the queue claimed by this annotator (after an undo). */
-    Claim reclaim(String dataset, TextRecord record, String annotator, double priority) {
+    Claim reclaim(String dataset, VersionedRecord record, String annotator, double priority) {
         Instant now = Instant.now();
         Instant until = now.plus(properties.lease());
         String claimId = UUID.randomUUID().toString();
-        QueueDoc doc = QueueDoc.pending(record.id(), priority, now).claimed(annotator, claimId, now, until);
-        write(index(dataset), record.id(), doc, null, null, true);
-        return new Claim(dataset, record.id(), annotator, claimId, until, record);
+        QueueDoc doc = QueueDoc.pending(record.record().id(), priority, now).claimed(annotator, claimId, now, until);
+        String index = index(dataset);
+        IndexResponse written = write(index, record.record().id(), doc, null, null).orElseThrow();
+        recent.claimed(index, record.record().id(), properties.lease());
+        return claim(dataset, annotator, claimId, until, written, record);
     }
 
     void release(Claim claim) {
@@ -210,24 +269,28 @@ final class QueueEntries {
         Optional<GetResponse<QueueDoc>> got = get(claim.dataset(), claim.recordId());
         if (got.isPresent() && got.get().source().heldBy(claim.claimId())) {
             write(index, claim.recordId(), got.get().source().released(claim.annotator()), got.get().seqNo(),
-                    got.get().primaryTerm(), true);
+                    got.get().primaryTerm());
+            store.refresh(index);
+            recent.forget(index, claim.recordId());
         }
     }
 
-    /** Writes an entry, conditionally when a sequence number is given; false when that condition failed (409). */
-    boolean write(String index, String id, QueueDoc doc, Long seqNo, Long primaryTerm, boolean refresh) {
+    /**
+     * Writes an entry, conditionally when a sequence number is given; empty when that condition failed (409).
+     * Queue entries are bookkeeping (the record is the source of truth for labels), so they are not refreshed.
+     */
+    Optional<IndexResponse> write(String index, String id, QueueDoc doc, Long seqNo, Long primaryTerm) {
         try {
-            client.index(i -> {
-                i.index(index).id(id).document(doc).refresh(refresh ? Refresh.True : Refresh.False);
+            return Optional.of(client.index(i -> {
+                i.index(index).id(id).document(doc);
                 if (seqNo != null) {
                     i.ifSeqNo(seqNo).ifPrimaryTerm(primaryTerm);
                 }
                 return i;
-            });
-            return true;
+            }));
         } catch (IOException | RuntimeException e) {
             if (seqNo != null && OpenSearchErrors.isConflict(e)) {
-                return false;
+                return Optional.empty();
             }
             throw store.unavailable("writing queue entry " + id, e);
         }

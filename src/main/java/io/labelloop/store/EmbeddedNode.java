@@ -48,9 +48,28 @@ final class EmbeddedNode implements AutoCloseable {
 
     /**
      * Starts a node with these extra settings on top of the common ones (used for multi-node clusters).
-     * The Netty processors property must be off before the first node, or a second node in the JVM fails.
      */
     static EmbeddedNode start(Path home, Settings extra) {
+        Node node = construct(home, extra);
+        try {
+            return new EmbeddedNode(node.start());
+        } catch (NodeValidationException e) {
+            throw new StoreUnavailableException("Could not start the embedded OpenSearch node in " + home
+                    + " (setting labelloop.opensearch.data-dir): " + e.getMessage(), e);
+        }
+    }
+
+    /** Wraps a node that {@link #construct} built and that was then started. */
+    static EmbeddedNode started(Node node) {
+        return new EmbeddedNode(node);
+    }
+
+    /**
+     * Builds (does not start) a node. Nodes of one cluster are built one after another, then started together, as
+     * each waits for the others to elect a cluster manager. The Netty processors property must be off before the
+     * first node, or a second node in the same JVM fails.
+     */
+    static Node construct(Path home, Settings extra) {
         System.setProperty("opensearch.set.netty.runtime.available.processors", "false");
         try {
             Files.createDirectories(home);
@@ -65,10 +84,9 @@ final class EmbeddedNode implements AutoCloseable {
                     .build();
             Environment env = InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), null,
                     () -> settings.get("node.name", "labelloop-embedded"));
-            Node node = new PluginNode(env, PLUGINS).start();
-            return new EmbeddedNode(node);
-        } catch (NodeValidationException | IOException e) {
-            throw new StoreUnavailableException("Could not start the embedded OpenSearch node in " + home
+            return new PluginNode(env, PLUGINS);
+        } catch (IOException e) {
+            throw new StoreUnavailableException("Could not create the embedded OpenSearch node in " + home
                     + " (setting labelloop.opensearch.data-dir): " + e.getMessage(), e);
         } catch (IllegalStateException e) {
             throw new StoreUnavailableException("Could not start the embedded OpenSearch node in " + home

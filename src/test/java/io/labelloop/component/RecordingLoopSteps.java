@@ -79,6 +79,11 @@ class RecordingLoopSteps implements LoopSteps {
         return queueDepth.get();
     }
 
+    @Override
+    public boolean busy(LoopConfig loop) {
+        return false;
+    }
+
     private void call(LoopConfig loop, String what) {
         String op = what.split(" ")[0];
         if (op.equals(failOn)) {

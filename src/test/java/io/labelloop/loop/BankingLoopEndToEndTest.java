@@ -47,6 +47,7 @@ class BankingLoopEndToEndTest {
         registry.add("labelloop.loops.home", () -> Path.of("..").toAbsolutePath().normalize().toString());
         registry.add("labelloop.loops.models-dir", () -> WORK.resolve("models").toString());
         registry.add("camel.main.auto-startup", () -> "false");
+        registry.add("labelloop.sample.enabled", () -> "false");
     }
 
     @Autowired

@@ -1,0 +1,22 @@
+package io.labelloop.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class StoreBenchSuiteTest {
+
+    @Test
+    void aSmallRunReportsEveryMetricWithNoLostOrDuplicatedLabel() throws Exception {
+        Map<String, Object> metrics = new StoreBenchSuite().run(Map.of("records", "2000", "annotators", "4", "labels", "20"));
+        System.out.println(metrics);
+
+        assertThat(metrics).containsKeys("store.import_records_per_s", "store.label_p50_ms", "store.label_p99_ms");
+        assertThat(metrics.get("store.import_records")).isEqualTo(2000L);
+        assertThat(metrics.get("store.labels_acknowledged")).isEqualTo(80);
+        assertThat(metrics.get("store.lost_labels")).isEqualTo(0L);
+        assertThat(metrics.get("store.duplicate_labels")).isEqualTo(0L);
+    }
+}

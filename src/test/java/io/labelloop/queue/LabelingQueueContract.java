@@ -1,0 +1,207 @@
+package io.labelloop.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import io.labelloop.dataset.DatasetProperties;
+import io.labelloop.dataset.DatasetService;
+import io.labelloop.dataset.RecordQuery;
+import io.labelloop.dataset.RecordStatus;
+import io.labelloop.dataset.StaleWriteException;
+import io.labelloop.dataset.TextRecord;
+import io.labelloop.store.OpenSearchStore;
+import io.labelloop.store.StoreFixture;
+
+/** Queue behaviour every store (embedded node, two-node cluster) must show. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class LabelingQueueContract {
+
+    static final List<String> LABELS = List.of("negative", "neutral", "positive");
+    protected DatasetService datasets;
+    protected LabelingQueueService queue;
+
+    protected abstract OpenSearchStore store();
+
+    /** Labels each of the 8 concurrent annotators gives in the concurrency test. */
+    protected abstract int labelsPerAnnotator();
+
+    @BeforeAll
+    void startServices() {
+        datasets = new DatasetService(store(), DatasetProperties.defaults());
+        queue = new LabelingQueueService(store(), datasets, QueueProperties.defaults());
+    }
+
+    protected String datasetWith(int records) {
+        String name = StoreFixture.uniqueName("q");
+        datasets.create(name, LABELS);
+        List<TextRecord> logged = new ArrayList<>();
+        for (int i = 0; i < records; i++) {
+            logged.add(TextRecord.of("r" + i, "text number " + i, Map.of()));
+        }
+        datasets.log(name, logged);
+        return name;
+    }
+
+    protected static List<QueueItem> byPriority(int count) {
+        List<QueueItem> items = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            items.add(new QueueItem("r" + i, count - i));
+        }
+        return items;
+    }
+
+    @Test
+    public void claimsComeHighestPriorityFirstAndLabelsDrainTheQueue() {
+        String name = datasetWith(5);
+        assertThat(queue.fill(name, byPriority(5))).isEqualTo(5);
+
+        List<String> order = new ArrayList<>();
+        for (Optional<Claim> c = queue.claimNext(name, "ann"); c.isPresent(); c = queue.claimNext(name, "ann")) {
+            order.add(c.get().recordId());
+            queue.label(c.get(), "neutral");
+        }
+
+        assertThat(order).containsExactly("r0", "r1", "r2", "r3", "r4");
+        assertThat(queue.stats(name)).isEqualTo(new QueueStats(0, 0, 5));
+        assertThat(datasets.record(name, "r4").orElseThrow().annotation().annotator()).isEqualTo("ann");
+    }
+
+    @Test
+    public void refillingLeavesOutLabeledRecordsAndKeepsLiveClaims() {
+        String name = datasetWith(4);
+        queue.fill(name, byPriority(4));
+        Claim labeled = queue.claimNext(name, "ann").orElseThrow();
+        queue.label(labeled, "positive");
+        Claim held = queue.claimNext(name, "bob").orElseThrow();
+
+        assertThat(queue.fill(name, byPriority(4))).as("r0 labeled, r1 held by bob").isEqualTo(2);
+        assertThat(queue.stats(name).claimed()).isEqualTo(1);
+        assertThat(queue.label(held, "negative").label()).isEqualTo("negative");
+    }
+
+    @Test
+    public void twoAnnotatorsNeverHoldTheSameRecordAndALostClaimCannotLabel() throws InterruptedException {
+        String name = datasetWith(3);
+        LabelingQueueService shortLease = new LabelingQueueService(store(), datasets,
+                new QueueProperties(Duration.ofMillis(400), 16));
+        shortLease.fill(name, byPriority(1));
+
+        Claim ann = shortLease.claimNext(name, "ann").orElseThrow();
+        assertThat(shortLease.claimNext(name, "bob")).isEmpty();
+        Thread.sleep(600);
+        Claim bob = shortLease.claimNext(name, "bob").orElseThrow();
+        assertThat(bob.recordId()).isEqualTo(ann.recordId());
+
+        assertThatThrownBy(() -> shortLease.label(ann, "positive")).isInstanceOf(StaleWriteException.class)
+                .hasMessageContaining("claimed by bob");
+        shortLease.label(bob, "negative");
+        assertThat(datasets.record(name, "r0").orElseThrow().label()).isEqualTo("negative");
+    }
+
+    @Test
+    public void aLabelOnARecordChangedSinceItWasSeenIsRefused() {
+        String name = datasetWith(2);
+        queue.fill(name, byPriority(2));
+        TextRecord seen = datasets.record(name, "r1").orElseThrow();
+        Claim claim = queue.claimNext(name, "ann").orElseThrow();
+
+        queue.label(name, "r1", seen.revision(), "positive", "bob");
+        queue.label(claim, "neutral");
+
+        assertThatThrownBy(() -> queue.label(name, "r1", seen.revision(), "negative", "carl"))
+                .isInstanceOf(StaleWriteException.class).hasMessageContaining("labeled 'positive' by bob");
+        assertThat(queue.depth(name)).isZero();
+    }
+
+    @Test
+    public void aSkippedRecordGoesToSomeoneElseAndADiscardIsNotALabel() {
+        String name = datasetWith(2);
+        queue.fill(name, byPriority(2));
+        Claim first = queue.claimNext(name, "ann").orElseThrow();
+        queue.skip(first);
+
+        assertThat(queue.claimNext(name, "ann").orElseThrow().recordId()).isEqualTo("r1");
+        Claim bobs = queue.claimNext(name, "bob").orElseThrow();
+        assertThat(bobs.recordId()).isEqualTo("r0");
+        assertThat(queue.discard(bobs).status()).isEqualTo(RecordStatus.DISCARDED);
+        assertThat(datasets.record(name, "r0").orElseThrow().annotation()).isNull();
+    }
+
+    @Test
+    public void undoRestoresTheAnnotatorsLastLabelAndHandsTheRecordBack() {
+        String name = datasetWith(3);
+        queue.fill(name, byPriority(3));
+        Instant before = Instant.now();
+        queue.label(queue.claimNext(name, "ann").orElseThrow(), "positive");
+        queue.label(queue.claimNext(name, "ann").orElseThrow(), "negative");
+
+        Claim again = queue.undo(name, "ann").orElseThrow();
+
+        assertThat(again.recordId()).isEqualTo("r1");
+        assertThat(again.record().status()).isEqualTo(RecordStatus.DEFAULT);
+        assertThat(datasets.record(name, "r1").orElseThrow().annotation()).isNull();
+        queue.label(again, "neutral");
+        assertThat(datasets.record(name, "r1").orElseThrow().label()).isEqualTo("neutral");
+        assertThat(queue.undo(name, "bob")).isEmpty();
+        datasets.refresh(name);
+        assertThat(queue.labelsSince(name, before)).isEqualTo(2);
+    }
+
+    @Test
+    public void eightConcurrentAnnotatorsLoseNoLabelAndApplyNoneTwice() throws Exception {
+        int perAnnotator = labelsPerAnnotator();
+        int annotators = 8;
+        String name = datasetWith(annotators * perAnnotator);
+        queue.fill(name, byPriority(annotators * perAnnotator));
+        Map<String, String> acknowledged = new ConcurrentHashMap<>();
+        List<String> twice = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        ExecutorService pool = Executors.newFixedThreadPool(annotators);
+        List<Future<Integer>> done = new ArrayList<>();
+        for (int a = 0; a < annotators; a++) {
+            String annotator = "annotator-" + a;
+            done.add(pool.submit(() -> {
+                int labels = 0;
+                for (Optional<Claim> c = queue.claimNext(name, annotator); c.isPresent(); c = queue.claimNext(name, annotator)) {
+                    queue.label(c.get(), LABELS.get(labels % 3));
+                    if (acknowledged.putIfAbsent(c.get().recordId(), annotator) != null) {
+                        twice.add(c.get().recordId());
+                    }
+                    labels++;
+                }
+                return labels;
+            }));
+        }
+        int total = 0;
+        for (Future<Integer> f : done) {
+            total += f.get();
+        }
+        pool.shutdown();
+
+        assertThat(twice).isEmpty();
+        assertThat(total).isEqualTo(annotators * perAnnotator);
+        datasets.refresh(name);
+        Map<String, String> stored;
+        try (var records = datasets.stream(name, RecordQuery.all().withStatuses(RecordStatus.VALIDATED))) {
+            stored = records.collect(Collectors.toMap(TextRecord::id, r -> r.annotation().annotator()));
+        }
+        assertThat(stored).isEqualTo(acknowledged);
+        assertThat(queue.depth(name)).isZero();
+    }
+}

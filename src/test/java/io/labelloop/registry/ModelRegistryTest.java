@@ -1,0 +1,80 @@
+package io.labelloop.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.labelloop.store.StoreFixture;
+
+class ModelRegistryTest {
+
+    private static ModelRegistry registry;
+
+    @BeforeAll
+    static void startStore() {
+        registry = new ModelRegistry(StoreFixture.store());
+    }
+
+    private static ModelVersion version(String loop, String version, long labels, double accuracy) {
+        return new ModelVersion(loop, version, 0, "banking", "all-MiniLM-L6-v2", List.of("negative", "neutral", "positive"),
+                labels, labels + labels / 4, "sha256:" + version, Map.of("epochs", "4"),
+                Map.of(ModelVersion.ACCURACY, accuracy, ModelVersion.MACRO_F1, accuracy - 0.05,
+                        ModelVersion.TRAIN_SECONDS, 12.5), "/models/" + version, null, null);
+    }
+
+    @Test
+    void versionsAreNumberedInOrderAndPromotionRetiresThePreviousCurrent() {
+        String loop = StoreFixture.uniqueName("loop");
+        assertThat(registry.current(loop)).isEmpty();
+
+        ModelVersion v1 = registry.register(version(loop, "v1", 100, 0.80));
+        ModelVersion v2 = registry.register(version(loop, "v2", 300, 0.90));
+        registry.promote(loop, "v1");
+        registry.promote(loop, "v2");
+
+        assertThat(v1.iteration()).isEqualTo(1);
+        assertThat(v2.iteration()).isEqualTo(2);
+        assertThat(v2.createdAt()).isNotNull();
+        assertThat(registry.current(loop)).get().extracting(ModelVersion::version).isEqualTo("v2");
+        assertThat(registry.history(loop)).extracting(ModelVersion::status)
+                .containsExactly(ModelStatus.RETIRED, ModelStatus.CURRENT);
+    }
+
+    @Test
+    void iterationsCarryTheMetricsTheDashboardsPlot() {
+        String loop = StoreFixture.uniqueName("loop");
+        registry.register(version(loop, "v1", 100, 0.80));
+        registry.register(version(loop, "v2", 300, 0.91));
+        registry.updateMetrics(loop, "v2", Map.of(ModelVersion.SCORE_SECONDS, 42.0));
+
+        List<Iteration> iterations = registry.iterations(loop);
+
+        assertThat(iterations).extracting(Iteration::iteration).containsExactly(1, 2);
+        Iteration second = iterations.get(1);
+        assertThat(second.accuracy()).isEqualTo(0.91);
+        assertThat(second.macroF1()).isEqualTo(0.86, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(second.labeledCount()).isEqualTo(375);
+        assertThat(second.trainSeconds()).isEqualTo(12.5);
+        assertThat(second.scoreSeconds()).isEqualTo(42.0);
+        assertThat(iterations.get(0).scoreSeconds()).isNull();
+    }
+
+    @Test
+    void duplicateVersionsUnknownVersionsAndFailedVersionsAreRefused() {
+        String loop = StoreFixture.uniqueName("loop");
+        registry.register(version(loop, "v1", 100, 0.8));
+        registry.register(version(loop, "v2", 100, 0.8));
+        registry.setStatus(loop, "v2", ModelStatus.FAILED);
+
+        assertThatThrownBy(() -> registry.register(version(loop, "v1", 1, 0.1))).hasMessageContaining("already has");
+        assertThatThrownBy(() -> registry.promote(loop, "v9")).hasMessageContaining("no model version 'v9'");
+        assertThatThrownBy(() -> registry.promote(loop, "v2")).hasMessageContaining("FAILED");
+        assertThat(registry.find(loop, "v1")).get().extracting(ModelVersion::hyperParameters)
+                .isEqualTo(Map.of("epochs", "4"));
+    }
+}
