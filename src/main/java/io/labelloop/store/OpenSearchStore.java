@@ -20,6 +20,7 @@ import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.ssl.SSLContextBuilder;
 import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.HealthStatus;
 import org.opensearch.client.transport.OpenSearchTransport;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
 import org.slf4j.Logger;
@@ -38,6 +39,7 @@ public final class OpenSearchStore implements AutoCloseable {
 
     /** File in the data dir holding the embedded node's HTTP port while it runs, so other tools can find it. */
     public static final String PORT_FILE = "http.port";
+    private static final String SHARD_RECOVERY_TIMEOUT = "120s";
     private static final Logger log = LoggerFactory.getLogger(OpenSearchStore.class);
 
     private final OpenSearchProperties properties;
@@ -60,6 +62,7 @@ public final class OpenSearchStore implements AutoCloseable {
     public static OpenSearchStore open(OpenSearchProperties properties) {
         OpenSearchStore store = properties.startsEmbeddedNode() ? embedded(properties) : external(properties);
         try {
+            store.awaitShards();
             new IndexTemplates(store, properties.templatesDir()).install();
             return store;
         } catch (RuntimeException e) {
@@ -76,6 +79,23 @@ public final class OpenSearchStore implements AutoCloseable {
         log.info("Embedded OpenSearch node on {} (data in {}, started in {} ms): try curl {}/_cat/indices",
                 uri, properties.dataDir().toAbsolutePath(), (System.nanoTime() - start) / 1_000_000, uri);
         return new OpenSearchStore(properties, node, List.of(uri));
+    }
+
+    /** After a restart the node answers before its shards are recovered from disk: wait until every primary is. */
+    private void awaitShards() {
+        try {
+            var health = client.cluster().health(h -> h.waitForStatus(HealthStatus.Yellow)
+                    .timeout(t -> t.time(SHARD_RECOVERY_TIMEOUT)));
+            if (health.timedOut()) {
+                throw new StoreUnavailableException("OpenSearch at " + httpUri() + " did not recover its indices within "
+                        + SHARD_RECOVERY_TIMEOUT + " (cluster health " + health.status() + ")", null);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof StoreUnavailableException sue) {
+                throw sue;
+            }
+            throw unavailable("waiting for the indices to recover", e);
+        }
     }
 
     private static OpenSearchStore external(OpenSearchProperties properties) {
