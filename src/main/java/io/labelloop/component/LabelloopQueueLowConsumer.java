@@ -4,7 +4,7 @@ import org.apache.camel.Processor;
 
 /**
  * Fires when the loop's labeling queue holds fewer records than the threshold. It stays quiet while the loop
- * retrains or a retrain is due, because the retrain route refills the queue with the new model's picks; and it
+ * scores, retrains or a retrain is due, because the retrain route refills the queue with the new model's picks; and it
  * fires once per depth, so an exhausted pool does not spin.
  */
 class LabelloopQueueLowConsumer extends LabelloopLoopConsumer {
@@ -19,6 +19,7 @@ class LabelloopQueueLowConsumer extends LabelloopLoopConsumer {
     protected int poll() {
         EffectiveOptions options = getEndpoint().options();
         if (getEndpoint().getComponent().retraining(options.loop().name()).get()
+                || getEndpoint().steps().busy(options.loop())
                 || getEndpoint().steps().labelsSinceLastTraining(options.loop()) >= options.loop().training().everyLabels()) {
             return 0;
         }

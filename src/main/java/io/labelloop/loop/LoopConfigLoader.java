@@ -44,8 +44,9 @@ public final class LoopConfigLoader {
         try {
             raw = YAML.readValue(file.toFile(), LoopFile.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new LoopException(fallbackName, file + " line " + e.getLocation().getLineNr()
-                    + ": unknown field '" + e.getPropertyName() + "'; known fields: " + e.getKnownPropertyIds());
+            throw new LoopException(fallbackName, file + " line " + lineOf(file, e.getPropertyName(),
+                    e.getLocation().getLineNr()) + ": unknown field '" + e.getPropertyName() + "'; known fields: "
+                    + e.getKnownPropertyIds());
         } catch (JsonProcessingException e) {
             throw new LoopException(fallbackName, file + " line " + e.getLocation().getLineNr()
                     + ": invalid YAML: " + e.getOriginalMessage());
@@ -56,6 +57,21 @@ public final class LoopConfigLoader {
             throw new LoopException(fallbackName, file + " is empty; it needs at least 'dataset:'");
         }
         return new LoopFileValidator(file, raw, fallbackName).validate();
+    }
+
+    /** The parser reports the line after the value; the line that names the key is the one a user looks for. */
+    private static int lineOf(Path file, String key, int fallback) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).trim().startsWith(key + ":")) {
+                    return i + 1;
+                }
+            }
+        } catch (IOException e) {
+            // Fall back to the parser's position.
+        }
+        return fallback;
     }
 
     private static boolean isYaml(Path p) {

@@ -35,6 +35,9 @@ public interface LoopSteps {
     /** Records waiting in the loop's labeling queue. */
     long queueDepth(LoopConfig loop);
 
+    /** Whether a long step (scoring, training) of the loop runs now, so a refill would use half-done scores. */
+    boolean busy(LoopConfig loop);
+
     /**
      * What to import.
      *

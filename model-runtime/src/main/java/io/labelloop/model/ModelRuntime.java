@@ -116,6 +116,10 @@ public final class ModelRuntime implements AutoCloseable {
                 predictions.stream().map(Prediction::label).toList());
     }
 
+    RuntimeCore core() {
+        return impl;
+    }
+
     /** The settings this runtime was built with. */
     public Settings settings() {
         return settings;

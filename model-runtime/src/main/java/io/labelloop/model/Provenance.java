@@ -23,10 +23,26 @@ public record Provenance(String version, String base, String kind, List<String> 
                          String trainingIdsHash, Map<String, Object> hyperParameters, Map<String, Double> metrics,
                          Instant createdAt, double trainSeconds) {
 
-    /** Copies the collections so that a provenance never changes once made. */
+    /**
+     * Copies the collections so that a provenance never changes once made, and normalises hyper-parameter
+     * numbers (whole numbers to Long, others to Double) so that a provenance read back from JSON equals the
+     * one written.
+     */
     public Provenance {
         labels = List.copyOf(labels);
-        hyperParameters = Map.copyOf(hyperParameters);
+        Map<String, Object> normalised = new java.util.LinkedHashMap<>();
+        hyperParameters.forEach((k, v) -> normalised.put(k, normalise(v)));
+        hyperParameters = Map.copyOf(normalised);
         metrics = Map.copyOf(metrics);
+    }
+
+    private static Object normalise(Object value) {
+        if (value instanceof Float f) {
+            return Double.parseDouble(f.toString());
+        }
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        return value;
     }
 }

@@ -29,6 +29,27 @@ public interface TextClassifier extends AutoCloseable {
     List<Prediction> predict(List<String> texts);
 
     /**
+     * Scores texts with explicit batching and padding, otherwise as {@link #predict(List)}.
+     *
+     * @param texts the texts, none null
+     * @param options batch size, truncation length and padding
+     * @return one prediction per text, in input order
+     */
+    List<Prediction> predict(List<String> texts, ScoringOptions options);
+
+    /**
+     * The number of tokens each text has after tokenisation and truncation to the scoring maximum length,
+     * special tokens included (what scoring actually computes on).
+     *
+     * @param texts the texts
+     * @return one count per text
+     */
+    int[] tokenCounts(List<String> texts);
+
+    /** The shape of the encoder, for cost estimates. */
+    EncoderInfo encoderInfo();
+
+    /**
      * Sentence embeddings of the texts: masked mean pooling of the encoder's last layer, L2-normalised,
      * so that a dot product is a cosine. Used for diversity in query strategies.
      *

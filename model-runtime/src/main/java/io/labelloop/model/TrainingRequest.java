@@ -50,6 +50,7 @@ public final class TrainingRequest {
     private final float weightDecay;
     private final float dropout;
     private final int patience;
+    private final boolean trainWordEmbeddings;
     private final String version;
     private final TextClassifier base;
     private final ProgressListener progressListener;
@@ -70,6 +71,7 @@ public final class TrainingRequest {
         weightDecay = b.weightDecay;
         dropout = b.dropout;
         patience = b.patience;
+        trainWordEmbeddings = b.trainWordEmbeddings;
         version = b.version;
         base = b.base;
         progressListener = b.progressListener;
@@ -174,6 +176,11 @@ public final class TrainingRequest {
         return patience;
     }
 
+    /** Whether full fine-tuning also updates the word-embedding table (false: it stays as pretrained). */
+    public boolean trainWordEmbeddings() {
+        return trainWordEmbeddings;
+    }
+
     /** The version name of the result, or null to generate one. */
     public String version() {
         return version;
@@ -203,6 +210,7 @@ public final class TrainingRequest {
         m.put("weight_decay", weightDecay);
         m.put("dropout", dropout);
         m.put("patience", patience);
+        m.put("train_word_embeddings", trainWordEmbeddings);
         return m;
     }
 
@@ -222,6 +230,7 @@ public final class TrainingRequest {
         private float weightDecay = DEFAULT_WEIGHT_DECAY;
         private float dropout = DEFAULT_DROPOUT;
         private int patience = DEFAULT_PATIENCE;
+        private boolean trainWordEmbeddings;
         private String version;
         private TextClassifier base;
         private ProgressListener progressListener;
@@ -310,6 +319,16 @@ public final class TrainingRequest {
         /** Early-stopping patience in epochs (default {@value #DEFAULT_PATIENCE}). */
         public Builder optPatience(int patience) {
             this.patience = patience;
+            return this;
+        }
+
+        /**
+         * Whether full fine-tuning updates the word-embedding table too (default false). The table holds half of
+         * MiniLM's weights and its optimiser update dominates a step; with a few hundred labels, keeping it
+         * frozen makes steps about twice as fast at no measurable cost in accuracy.
+         */
+        public Builder optTrainWordEmbeddings(boolean trainWordEmbeddings) {
+            this.trainWordEmbeddings = trainWordEmbeddings;
             return this;
         }
 

@@ -13,5 +13,11 @@ import java.util.List;
  * @param provenance the model's provenance, as saved with it
  */
 public record TrainingResult(TextClassifier model, Evaluation evaluation, double trainSeconds, int epochsRun,
-                             List<ProgressListener.EpochProgress> history, Provenance provenance) {
+                             List<ProgressListener.EpochProgress> history, Provenance provenance) implements AutoCloseable {
+
+    /** Closes the model, for try-with-resources when the caller does not keep it. */
+    @Override
+    public void close() {
+        model.close();
+    }
 }

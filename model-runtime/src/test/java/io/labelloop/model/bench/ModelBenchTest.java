@@ -1,0 +1,43 @@
+package io.labelloop.model.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A scaled-down run of the model benchmark: every figure of the issue is measured and plausible. */
+class ModelBenchTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSmallRunProducesEveryFigure() throws Exception {
+        Path data = dir.resolve("d.csv");
+        StringBuilder csv = new StringBuilder("text,label\n");
+        for (int i = 0; i < 40; i++) {
+            csv.append(i % 2 == 0 ? "\"My card payment number " + i + " was declined, why?\",NEGATIVE\n"
+                    : "How do I order card number " + i + "?,POSITIVE\n");
+        }
+        Files.writeString(data, csv);
+        Path labels = Path.of(System.getProperty("user.dir")).resolveSibling("config/labels/banking-sentiment.yaml");
+        ModelBench.Options options = new ModelBench.Options(data, "text", "label", labels, 2, 0, 16, 4, 2, 1);
+        Map<String, Object> r = new ModelBench(options, new PrintStream(new ByteArrayOutputStream())).run();
+        Map<String, Object> scoring = (Map<String, Object>) r.get("scoring");
+        Map<String, Object> training = (Map<String, Object>) r.get("training");
+        Map<String, Object> zeroShot = (Map<String, Object>) r.get("zero_shot");
+        assertThat(scoring).containsKeys("records_per_s", "records_per_s_pad512", "gemm_gflops", "model_gflop_per_record", "fraction_of_gemm_limit");
+        assertThat((double) scoring.get("records_per_s")).isGreaterThan((double) scoring.get("records_per_s_pad512"));
+        assertThat((double) scoring.get("model_gflop_per_record")).isBetween(0.2, 1.0); // about 16 tokens x 2 x 10.6M weights
+        assertThat((double) scoring.get("gemm_gflops")).isPositive();
+        assertThat(training).containsKeys("full_examples_per_s", "head_seconds_300");
+        assertThat(training.get("train_examples")).isEqualTo(40);
+        assertThat((double) zeroShot.get("accuracy")).isGreaterThan(0.9);
+    }
+}

@@ -1,0 +1,91 @@
+package io.labelloop.loop;
+
+import io.labelloop.dataset.DatasetNotFoundException;
+import io.labelloop.dataset.DatasetService;
+import io.labelloop.dataset.RecordQuery;
+import io.labelloop.dataset.RecordStatus;
+import io.labelloop.dataset.Split;
+import io.labelloop.dataset.TextRecord;
+import io.labelloop.model.Example;
+import java.util.List;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+
+/** The record queries the loop steps share: labeled train and eval examples, label counts, the scoring pool. */
+@Component
+class LoopRecords {
+
+    /** Loop property naming a separate dataset whose validated records are the eval set. */
+    static final String EVAL_DATASET = "eval-dataset";
+
+    private final DatasetService datasets;
+
+    LoopRecords(DatasetService datasets) {
+        this.datasets = datasets;
+    }
+
+    DatasetService datasets() {
+        return datasets;
+    }
+
+    /** Fails with the loop, its file and what to do when the loop's dataset does not exist. */
+    void requireDataset(LoopConfig loop) {
+        requireDataset(loop, loop.dataset());
+    }
+
+    /** Makes every write to the loop's dataset searchable, so that the next query sees the latest labels. */
+    void refresh(LoopConfig loop) {
+        requireDataset(loop);
+        datasets.refresh(loop.dataset());
+    }
+
+    List<Example> trainExamples(LoopConfig loop) {
+        refresh(loop);
+        try (Stream<TextRecord> records = datasets.stream(loop.dataset(), validated().withSplit(Split.TRAIN))) {
+            return records.map(LoopRecords::example).toList();
+        }
+    }
+
+    /** Validated eval-split records, or every validated record of the loop's eval dataset when it names one. */
+    List<Example> evalExamples(LoopConfig loop) {
+        String evalDataset = loop.properties().get(EVAL_DATASET);
+        RecordQuery query = evalDataset == null ? validated().withSplit(Split.EVAL) : validated();
+        String dataset = evalDataset == null ? loop.dataset() : evalDataset;
+        requireDataset(loop, dataset);
+        datasets.refresh(dataset);
+        try (Stream<TextRecord> records = datasets.stream(dataset, query)) {
+            return records.map(LoopRecords::example).toList();
+        }
+    }
+
+    long trainLabels(LoopConfig loop) {
+        requireDataset(loop);
+        return datasets.count(loop.dataset(), validated().withSplit(Split.TRAIN));
+    }
+
+    long validatedLabels(LoopConfig loop) {
+        return datasets.count(loop.dataset(), validated());
+    }
+
+    /** Records not labeled nor discarded: what scoring predicts and selection picks from. */
+    RecordQuery pool() {
+        return RecordQuery.all().withStatuses(RecordStatus.DEFAULT);
+    }
+
+    private void requireDataset(LoopConfig loop, String dataset) {
+        try {
+            datasets.require(dataset);
+        } catch (DatasetNotFoundException e) {
+            throw new LoopException(loop.name(), "dataset '" + dataset + "' (from " + loop.source()
+                    + ") does not exist; import records first (operation=import or ./labelloop import)", e);
+        }
+    }
+
+    private static RecordQuery validated() {
+        return RecordQuery.all().withStatuses(RecordStatus.VALIDATED);
+    }
+
+    private static Example example(TextRecord r) {
+        return new Example(r.id(), r.text(), r.label());
+    }
+}

@@ -1,0 +1,163 @@
+package io.labelloop.loop;
+
+import io.labelloop.dataset.Dataset;
+import io.labelloop.dataset.ExportFormat;
+import io.labelloop.dataset.ImportFormat;
+import io.labelloop.dataset.ImportOptions;
+import io.labelloop.dataset.ImportReport;
+import io.labelloop.dataset.RecordQuery;
+import io.labelloop.dataset.RecordStatus;
+import io.labelloop.model.ModelException;
+import io.labelloop.queue.LabelingQueueService;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * The loop steps over the store and the model runtime. Every failure comes back as a {@link LoopException} that
+ * names the loop; checks run before writes, so a failed step leaves what is stored as it was.
+ */
+@Service
+public class LoopStepService implements LoopSteps {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LoopStepService.class);
+
+    private final LoopCatalog catalog;
+    private final LoopRecords records;
+    private final LabelingQueueService queue;
+    private final LoopModels models;
+    private final ScoreStep scoring;
+    private final SelectStep selection;
+    private final TrainStep training;
+    private final EvaluatePromoteStep evaluation;
+    private final LoopMetrics metrics;
+    private final ProgressTracker progress;
+
+    LoopStepService(LoopCatalog catalog, LoopRecords records, LabelingQueueService queue, LoopModels models,
+                    ScoreStep scoring, SelectStep selection, TrainStep training, EvaluatePromoteStep evaluation,
+                    LoopMetrics metrics, ProgressTracker progress) {
+        this.catalog = catalog;
+        this.records = records;
+        this.queue = queue;
+        this.models = models;
+        this.scoring = scoring;
+        this.selection = selection;
+        this.training = training;
+        this.evaluation = evaluation;
+        this.metrics = metrics;
+        this.progress = progress;
+    }
+
+    /** Once the store is up: meters for every loop, and trainings a restart interrupted marked failed. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void start() {
+        for (LoopConfig loop : catalog.all()) {
+            metrics.registerLoop(loop.name(), () -> queue.depth(loop.dataset()), () -> records.trainLabels(loop));
+            try {
+                training.recoverInterrupted(loop);
+            } catch (RuntimeException e) {
+                LOG.warn("[{}] could not check for interrupted trainings: {}", loop.name(), e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public StepResults.Imported importRecords(LoopConfig loop, ImportRequest request) {
+        return run(loop, "import", () -> {
+            Path file = models.properties().resolve(request.file().toString());
+            if (records.datasets().find(loop.dataset()).isEmpty()) {
+                records.datasets().create(loop.dataset(), models.labelNames(loop),
+                        request.evalFraction() > 0 ? request.evalFraction() : Dataset.DEFAULT_EVAL_FRACTION);
+            }
+            ImportOptions options = ImportOptions.of(ImportFormat.fromFileName(file.getFileName().toString())).withText(request.textColumn());
+            if (request.labelColumn() != null) {
+                options = options.withLabel(request.labelColumn());
+            }
+            ImportReport report = records.datasets().importFile(loop.dataset(), file, options);
+            return new StepResults.Imported(loop.dataset(), report.created(), report.rejectedCount());
+        });
+    }
+
+    @Override
+    public StepResults.Scored score(LoopConfig loop) {
+        return run(loop, "score", () -> scoring.score(loop));
+    }
+
+    @Override
+    public StepResults.Selected select(LoopConfig loop, LoopConfig.Selection sel) {
+        return run(loop, "select", () -> selection.select(loop, sel, loop.training().seed()));
+    }
+
+    @Override
+    public StepResults.Trained train(LoopConfig loop, TrainMode mode, long seed) {
+        return run(loop, "train", () -> training.train(loop, mode, seed));
+    }
+
+    @Override
+    public StepResults.Evaluated evaluate(LoopConfig loop, String version) {
+        return run(loop, "evaluate", () -> evaluation.evaluate(loop, version));
+    }
+
+    @Override
+    public StepResults.Promoted promote(LoopConfig loop, String candidate, PromotePolicy policy, String metric) {
+        return run(loop, "promote", () -> evaluation.promote(loop, candidate, policy, metric));
+    }
+
+    @Override
+    public StepResults.Exported export(LoopConfig loop, Path file, String format) {
+        return run(loop, "export", () -> {
+            records.requireDataset(loop);
+            Path target = models.properties().resolve(file.toString());
+            long n = records.datasets().export(loop.dataset(), RecordQuery.all().withStatuses(RecordStatus.VALIDATED),
+                    exportFormat(format), target);
+            return new StepResults.Exported(loop.dataset(), target, n);
+        });
+    }
+
+    @Override
+    public long labelsSinceLastTraining(LoopConfig loop) {
+        return run(loop, "count labels", () -> training.labelsSinceLastTraining(loop));
+    }
+
+    @Override
+    public long queueDepth(LoopConfig loop) {
+        return run(loop, "queue depth", () -> {
+            records.requireDataset(loop);
+            return queue.depth(loop.dataset());
+        });
+    }
+
+    @Override
+    public boolean busy(LoopConfig loop) {
+        return training.isTraining(loop) || progress.progress(loop.name()).map(LoopProgress::running).orElse(false);
+    }
+
+    /** Progress of the loop's running or last long step, for the UI. */
+    public java.util.Optional<LoopProgress> progress(LoopConfig loop) {
+        return progress.progress(loop.name());
+    }
+
+    private static <T> T run(LoopConfig loop, String step, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (LoopException e) {
+            throw e;
+        } catch (ModelException | IllegalArgumentException | IllegalStateException e) {
+            throw new LoopException(loop.name(), step + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new LoopException(loop.name(), step + " failed: " + e, e);
+        }
+    }
+
+    private static ExportFormat exportFormat(String format) {
+        return switch (format == null ? "csv" : format.toLowerCase(Locale.ROOT)) {
+            case "csv" -> ExportFormat.CSV;
+            case "jsonl" -> ExportFormat.JSONL;
+            case "hf", "hf-jsonl", "hf_jsonl" -> ExportFormat.HF_JSONL;
+            default -> throw new IllegalArgumentException("unknown export format '" + format + "', expected csv, jsonl or hf");
+        };
+    }
+}

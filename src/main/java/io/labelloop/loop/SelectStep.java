@@ -1,0 +1,118 @@
+package io.labelloop.loop;
+
+import io.labelloop.dataset.TextRecord;
+import io.labelloop.model.LabelScore;
+import io.labelloop.model.Prediction;
+import io.labelloop.model.TextClassifier;
+import io.labelloop.model.query.Candidate;
+import io.labelloop.model.query.Diversity;
+import io.labelloop.model.query.QuerySelection;
+import io.labelloop.model.query.QuerySelector;
+import io.labelloop.model.query.QueryStrategy;
+import io.labelloop.queue.LabelingQueueService;
+import io.labelloop.queue.QueueItem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/** Ranks the scored, unlabeled records with the loop's strategy and puts the first ones into the labeling queue. */
+@Component
+class SelectStep {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SelectStep.class);
+    /** With diversity, only this many times the batch of the most uncertain records are embedded. */
+    static final int DIVERSITY_POOL_FACTOR = 4;
+
+    private final LoopRecords records;
+    private final LoopModels models;
+    private final LabelingQueueService queue;
+    private final ApplicationEventPublisher events;
+
+    SelectStep(LoopRecords records, LoopModels models, LabelingQueueService queue, ApplicationEventPublisher events) {
+        this.records = records;
+        this.models = models;
+        this.queue = queue;
+        this.events = events;
+    }
+
+    StepResults.Selected select(LoopConfig loop, LoopConfig.Selection selection, long seed) {
+        records.refresh(loop);
+        long labels = records.trainLabels(loop);
+        SelectionStrategy strategy = labels < selection.warmStartRandom()
+                ? SelectionStrategy.RANDOM : selection.strategy();
+        List<Candidate> candidates = candidates(loop);
+        QuerySelection picked = selection.diversity()
+                ? selectDiverse(loop, selection, strategy, seed, candidates)
+                : selector(selection, strategy, seed, Diversity.NONE).select(candidates);
+        List<QueueItem> items = new ArrayList<>();
+        for (int i = 0; i < picked.ids().size(); i++) {
+            items.add(new QueueItem(picked.ids().get(i), picked.ids().size() - i));
+        }
+        queue.fill(loop.dataset(), items);
+        if (picked.filledFromOutsideWindow()) {
+            LOG.info("[{}] the score window {}..{} held fewer than {} records: {} of the batch are the next most "
+                    + "uncertain outside it", loop.name(), selection.minScore(), selection.maxScore(),
+                    selection.batchSize(), picked.outsideWindow());
+        }
+        StepResults.Selected result = new StepResults.Selected(loop.dataset(), items.size(),
+                items.size() - picked.outsideWindow(), picked.filledFromOutsideWindow(), strategy.id());
+        events.publishEvent(new LoopEvents.QueueFilled(loop.name(), result, labels));
+        return result;
+    }
+
+    private QuerySelection selectDiverse(LoopConfig loop, LoopConfig.Selection selection, SelectionStrategy strategy,
+                                         long seed, List<Candidate> candidates) {
+        // Embedding the whole pool would cost as much as scoring it: embed only the most uncertain few batches.
+        int poolSize = selection.batchSize() * DIVERSITY_POOL_FACTOR;
+        LoopConfig.Selection wide = new LoopConfig.Selection(selection.strategy(), selection.minScore(),
+                selection.maxScore(), poolSize, false, 0);
+        List<String> poolIds = selector(wide, strategy, seed, Diversity.NONE).select(candidates).ids();
+        Map<String, TextRecord> byId;
+        try (Stream<TextRecord> pool = records.datasets().stream(loop.dataset(), records.pool().withIds(poolIds))) {
+            byId = pool.collect(Collectors.toMap(TextRecord::id, Function.identity()));
+        }
+        List<TextRecord> pool = poolIds.stream().map(byId::get).filter(r -> r != null).toList();
+        TextClassifier model = models.serving(loop);
+        float[][] embeddings = model.embed(pool.stream().map(TextRecord::text).toList());
+        List<Candidate> embedded = new ArrayList<>();
+        for (int i = 0; i < pool.size(); i++) {
+            embedded.add(new Candidate(pool.get(i).id(), prediction(pool.get(i)), embeddings[i]));
+        }
+        return selector(selection, strategy, seed, Diversity.MAX_MIN_COSINE).select(embedded);
+    }
+
+    private QuerySelector selector(LoopConfig.Selection selection, SelectionStrategy strategy, long seed,
+                                   Diversity diversity) {
+        QuerySelector.Builder builder = QuerySelector.builder()
+                .setStrategy(QueryStrategy.parse(strategy.id()))
+                .optBatchSize(selection.batchSize())
+                .optSeed(seed)
+                .optDiversity(diversity);
+        // The random baseline (and the random warm start) draws from the whole pool, not from the window.
+        if (strategy != SelectionStrategy.RANDOM) {
+            builder.optScoreWindow((float) selection.minScore(), (float) selection.maxScore());
+        }
+        return builder.build();
+    }
+
+    private List<Candidate> candidates(LoopConfig loop) {
+        try (Stream<TextRecord> pool = records.datasets().stream(loop.dataset(),
+                records.pool().withScoreBetween(0.0, null))) {
+            return pool.filter(r -> !r.predictions().isEmpty())
+                    .map(r -> new Candidate(r.id(), prediction(r), null))
+                    .toList();
+        }
+    }
+
+    private static Prediction prediction(TextRecord r) {
+        return new Prediction(r.predictions().stream().map(p -> new LabelScore(p.label(), (float) p.score())).toList(),
+                r.predictionAgent() == null ? "unknown" : r.predictionAgent());
+    }
+}

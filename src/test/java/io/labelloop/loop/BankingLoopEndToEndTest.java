@@ -1,0 +1,157 @@
+package io.labelloop.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.labelloop.LabelloopApplication;
+import io.labelloop.dataset.DatasetService;
+import io.labelloop.dataset.RecordQuery;
+import io.labelloop.dataset.RecordStatus;
+import io.labelloop.dataset.TextRecord;
+import io.labelloop.loop.simulation.LearningCurve;
+import io.labelloop.loop.simulation.SimulatedAnnotator;
+import io.labelloop.loop.simulation.Simulation;
+import io.labelloop.loop.simulation.SimulationOptions;
+import io.labelloop.queue.LabelingQueueService;
+import io.labelloop.registry.ModelRegistry;
+import io.labelloop.registry.ModelVersion;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The shipped banking-sentiment loop end to end: its own routes on the embedded OpenSearch node with the real
+ * MiniLM model, labeled by the simulated annotator through the labeling queue service, on a few hundred banking77
+ * rows with head-only training.
+ */
+@SpringBootTest(classes = LabelloopApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class BankingLoopEndToEndTest {
+
+    private static final Path WORK = temp();
+    private static final Path BANKING = Path.of(System.getProperty("labelloop.datasets", "../../shared/datasets"))
+            .resolve("banking77/train-sentiment.csv");
+
+    @DynamicPropertySource
+    static void isolated(DynamicPropertyRegistry registry) {
+        registry.add("labelloop.opensearch.data-dir", () -> WORK.resolve("opensearch").toString());
+        registry.add("labelloop.loops.home", () -> Path.of("..").toAbsolutePath().normalize().toString());
+        registry.add("labelloop.loops.models-dir", () -> WORK.resolve("models").toString());
+        registry.add("camel.main.auto-startup", () -> "false");
+        registry.add("labelloop.sample.enabled", () -> "false");
+    }
+
+    @Autowired
+    ConfigurableApplicationContext context;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    ModelRegistry models;
+    @Autowired
+    DatasetService datasets;
+    @Autowired
+    LabelingQueueService queue;
+    @Autowired
+    LoopCatalog catalog;
+    @Autowired
+    LoopSteps steps;
+
+    @Test
+    void theLoopRetrainsAfterEachBatchPromotesRefillsTheQueueAndShowsItInTheMetrics(@TempDir Path out)
+            throws Exception {
+        assumeTrue(Files.exists(BANKING), "banking77 not found at " + BANKING + ": skipped (set labelloop.datasets)");
+        SimulationOptions options = SimulationOptions.parse(List.of("--data", BANKING.toString(),
+                "--pool-size", "300", "--batch", "20", "--budget", "40", "--train-mode", "head",
+                "--promote", "always", "--out", out.resolve("curve.json").toString()));
+
+        LearningCurve curve = new Simulation(context).run(options, Files.createDirectories(WORK.resolve("sim")));
+
+        assertThat(curve.iterations()).extracting(LearningCurve.Point::labels).containsExactly(0, 20, 40);
+        assertThat(curve.iterations()).allSatisfy(p -> assertThat(p.accuracy()).isBetween(0.3, 1.0));
+        List<ModelVersion> history = models.history("banking-sentiment");
+        assertThat(history).hasSize(3);
+        String serving = models.current("banking-sentiment").orElseThrow().version();
+        assertThat(serving).as("the version serving after two retrains").isEqualTo(history.get(2).version())
+                .isNotEqualTo(history.get(0).version());
+        assertThat(gauge("labelloop.model.serving.iteration")).isEqualTo(history.get(2).iteration());
+        assertThat(meters.find("labelloop.training.duration").tag("loop", "banking-sentiment").timer().count())
+                .isEqualTo(2);
+        assertThat(meters.find("labelloop.model.accuracy").tag("version", serving).gauge().value())
+                .isEqualTo(curve.iterations().get(2).accuracy());
+        assertThat(queue.depth("banking-sentiment")).as("the queue refilled after the last retrain").isEqualTo(20);
+        assertThat(gauge("labelloop.queue.depth")).isEqualTo(20);
+        assertThat(labeledBy(SimulatedAnnotator.NAME)).isEqualTo(40);
+
+        Path png = out.resolve(Simulation.write(curve, out.resolve("curve.json")).getFileName());
+        assertThat(png).exists();
+        assertThat(Files.size(png)).isGreaterThan(1_000);
+    }
+
+    @Test
+    void aLoopPointingAtAMissingDatasetFailsNamingTheLoopAndItsFile() {
+        LoopConfig loop = variant("orphan", "no-such-dataset");
+
+        assertThatThrownBy(() -> steps.score(loop))
+                .isInstanceOf(LoopException.class)
+                .hasMessageContaining("loop 'orphan'")
+                .hasMessageContaining("dataset 'no-such-dataset'")
+                .hasMessageContaining("banking-sentiment.yaml");
+    }
+
+    @Test
+    void trainingWithoutLabelsOrWithOneClassIsRefusedAndNothingStoredChanges() {
+        String dataset = "single-class-" + ProcessHandle.current().pid();
+        LoopConfig loop = variant("single", dataset);
+        datasets.create(dataset, List.of("NEGATIVE", "POSITIVE"), 0.2);
+        datasets.log(dataset, List.of(TextRecord.of("a", "my card was declined", Map.of()),
+                TextRecord.of("b", "the app crashed again", Map.of())));
+        datasets.refresh(dataset);
+
+        assertThatThrownBy(() -> steps.train(loop, TrainMode.HEAD, 1))
+                .hasMessageContaining("loop 'single'").hasMessageContaining("no validated records in the train split");
+
+        datasets.annotate(dataset, List.of("a", "b"), "NEGATIVE", "tester");
+        datasets.refresh(dataset);
+        long labeled = datasets.count(dataset, RecordQuery.all().withStatuses(RecordStatus.VALIDATED));
+        assertThatThrownBy(() -> steps.train(loop, TrainMode.HEAD, 1))
+                .hasMessageContaining("loop 'single'").hasMessageContaining("all have one label [NEGATIVE]");
+        assertThat(models.history("single")).isEmpty();
+        assertThat(datasets.count(dataset, RecordQuery.all().withStatuses(RecordStatus.VALIDATED))).isEqualTo(labeled);
+    }
+
+    private LoopConfig variant(String name, String dataset) {
+        LoopConfig base = catalog.get("banking-sentiment");
+        LoopConfig loop = new LoopConfig(name, base.source(), dataset, base.labelSet(), base.baseModel(),
+                base.selection(), base.training(), base.promotion(), base.queueLow(), Map.of());
+        catalog.register(loop);
+        return loop;
+    }
+
+    private double gauge(String name) {
+        return meters.find(name).tag("loop", "banking-sentiment").gauge().value();
+    }
+
+    private long labeledBy(String annotator) {
+        datasets.refresh("banking-sentiment");
+        try (var records = datasets.stream("banking-sentiment", RecordQuery.all().withStatuses(RecordStatus.VALIDATED))) {
+            return records.filter(r -> r.annotation() != null && annotator.equals(r.annotation().annotator())).count();
+        }
+    }
+
+    private static Path temp() {
+        try {
+            return Files.createTempDirectory("labelloop-loop-e2e-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.labelloop.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class LoopConfigLoaderTest {
+
+    @Test
+    void theShippedBankingLoopLoadsWithTheTutorialsSettings() {
+        LoopConfig loop = LoopConfigLoader.load(Path.of("../config/loops/banking-sentiment.yaml"));
+
+        assertThat(loop.name()).isEqualTo("banking-sentiment");
+        assertThat(loop.dataset()).isEqualTo("banking-sentiment");
+        assertThat(loop.labelSet()).isEqualTo("config/labels/banking-sentiment.yaml");
+        assertThat(loop.selection().strategy()).isEqualTo(SelectionStrategy.LEAST_CONFIDENCE);
+        assertThat(loop.selection().minScore()).isZero();
+        assertThat(loop.selection().maxScore()).isEqualTo(0.6);
+        assertThat(loop.training().everyLabels()).isEqualTo(50);
+        assertThat(loop.promotion().policy()).isEqualTo(PromotePolicy.IF_BETTER);
+    }
+
+    @Test
+    void unsetFieldsTakeTheNamedDefaultsAndTheNameComesFromTheFile() {
+        Path home = LoopFiles.home("tiny", "dataset: tiny-ds\n");
+
+        LoopConfig loop = LoopConfigLoader.load(home.resolve("config/loops/tiny.yaml"));
+
+        assertThat(loop.name()).isEqualTo("tiny");
+        assertThat(loop.labelSet()).isEqualTo("config/labels/tiny.yaml");
+        assertThat(loop.selection().batchSize()).isEqualTo(LoopConfig.Selection.DEFAULT_BATCH_SIZE);
+        assertThat(loop.training().everyLabels()).isEqualTo(LoopConfig.Training.DEFAULT_EVERY_LABELS);
+        assertThat(loop.training().mode()).isEqualTo(TrainMode.HEAD);
+        assertThat(loop.queueLow()).isEqualTo(LoopConfig.DEFAULT_QUEUE_LOW);
+    }
+
+    @Test
+    void anUnknownFieldIsNamedWithTheFileAndLine() {
+        Path home = LoopFiles.home("typo", "dataset: ds\nselection:\n  stratgy: margin\n");
+
+        assertThatThrownBy(() -> LoopConfigLoader.load(home.resolve("config/loops/typo.yaml")))
+                .isInstanceOf(LoopException.class)
+                .hasMessageContaining("loop 'typo'")
+                .hasMessageContaining("typo.yaml line 3")
+                .hasMessageContaining("unknown field 'stratgy'");
+    }
+
+    @Test
+    void anUnknownStrategyListsTheAcceptedOnes() {
+        Path home = LoopFiles.home("strat", "dataset: ds\nselection:\n  strategy: most-fun\n");
+
+        assertThatThrownBy(() -> LoopConfigLoader.load(home.resolve("config/loops/strat.yaml")))
+                .hasMessageContaining("loop 'strat'")
+                .hasMessageContaining("field 'selection.strategy'")
+                .hasMessageContaining("unknown strategy 'most-fun'")
+                .hasMessageContaining("least-confidence, margin, entropy, random");
+    }
+
+    @Test
+    void aThresholdOfZeroOrBelowIsRefusedNamingTheField() {
+        Path home = LoopFiles.home("zero", "dataset: ds\ntraining:\n  every-labels: 0\n");
+
+        assertThatThrownBy(() -> LoopConfigLoader.load(home.resolve("config/loops/zero.yaml")))
+                .hasMessageContaining("loop 'zero'")
+                .hasMessageContaining("field 'training.every-labels' must be greater than 0, got 0");
+    }
+
+    @Test
+    void aLoopWithoutDatasetIsRefused() {
+        Path home = LoopFiles.home("nodata", "selection:\n  batch-size: 10\n");
+
+        assertThatThrownBy(() -> LoopConfigLoader.load(home.resolve("config/loops/nodata.yaml")))
+                .hasMessageContaining("loop 'nodata'").hasMessageContaining("field 'dataset' is required");
+    }
+
+    @Test
+    void invalidYamlIsReportedWithTheFileAndLine() {
+        Path home = LoopFiles.home("broken", "dataset: ds\nselection: [unclosed\n");
+
+        assertThatThrownBy(() -> LoopConfigLoader.load(home.resolve("config/loops/broken.yaml")))
+                .hasMessageContaining("broken.yaml line").hasMessageContaining("invalid YAML");
+    }
+
+    @Test
+    void theCatalogNamesTheFolderWhenALoopIsMissing() {
+        LoopCatalog catalog = LoopFiles.catalog(LoopFiles.home("one", LoopFiles.MINIMAL));
+
+        assertThat(catalog.get("one").dataset()).isEqualTo("ds");
+        assertThatThrownBy(() -> catalog.get("two"))
+                .hasMessageContaining("loop 'two'").hasMessageContaining("config/loops/two.yaml")
+                .hasMessageContaining("[one]");
+    }
+}

@@ -1,0 +1,122 @@
+package io.labelloop.api;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import io.labelloop.dataset.Dataset;
+import io.labelloop.dataset.DatasetService;
+import io.labelloop.dataset.DatasetStats;
+import io.labelloop.dataset.ExportFormat;
+import io.labelloop.dataset.RecordPage;
+import io.labelloop.dataset.TextRecord;
+import io.labelloop.queue.LabelingQueueService;
+import io.labelloop.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
+/** Datasets for scripts: load with a query, log records with predictions, label, export. */
+@RestController
+@RequestMapping("/api/datasets")
+class DatasetApi {
+
+    /** Page size of a load when none is asked for. */
+    static final int DEFAULT_PAGE = 100;
+
+    private final DatasetService datasets;
+    private final LabelingQueueService queue;
+
+    DatasetApi(DatasetService datasets, LabelingQueueService queue) {
+        this.datasets = datasets;
+        this.queue = queue;
+    }
+
+    @GetMapping
+    @RolesAllowed(Roles.ANNOTATOR)
+    List<Dataset> list() {
+        return datasets.list();
+    }
+
+    /** Like {@code rb.load}: one page of the records matching the filter; pass {@code next} back as {@code after}. */
+    @GetMapping("/{dataset}/records")
+    @RolesAllowed(Roles.ANNOTATOR)
+    RecordPage load(@PathVariable String dataset, RecordFilter filter,
+                    @RequestParam(defaultValue = "" + DEFAULT_PAGE) int size, @RequestParam(required = false) String after) {
+        return datasets.search(dataset, filter.toQuery(), size, after);
+    }
+
+    @GetMapping("/{dataset}/records/{id}")
+    @RolesAllowed(Roles.ANNOTATOR)
+    ResponseEntity<TextRecord> record(@PathVariable String dataset, @PathVariable String id) {
+        return ResponseEntity.of(datasets.record(dataset, id));
+    }
+
+    @GetMapping("/{dataset}/stats")
+    @RolesAllowed(Roles.ANNOTATOR)
+    DatasetStats stats(@PathVariable String dataset, RecordFilter filter) {
+        return datasets.stats(dataset, filter.toQuery());
+    }
+
+    /** Like {@code rb.log}: creates or replaces records by id, with predictions and optional labels. */
+    @PostMapping("/{dataset}/records")
+    @RolesAllowed(Roles.ADMIN)
+    Map<String, Long> log(@PathVariable String dataset, @RequestBody List<LoggedRecord> records, Principal user) {
+        List<TextRecord> converted = records.stream().map(r -> r.toRecord(user.getName())).toList();
+        long written = datasets.log(dataset, converted);
+        datasets.refresh(dataset);
+        return Map.of("written", written);
+    }
+
+    /**
+     * Labels one record as its annotator saw it: {@code revision} is the record's revision when read, so a
+     * label on a record someone changed since is refused with 409 instead of overwriting.
+     */
+    @PutMapping("/{dataset}/records/{id}/label")
+    @RolesAllowed(Roles.ANNOTATOR)
+    TextRecord label(@PathVariable String dataset, @PathVariable String id, @RequestBody LabelRequest request,
+                     Principal user) {
+        return queue.label(dataset, id, request.revision(), request.label(), user.getName());
+    }
+
+    /** Labels several records at once (bulk action), whatever they held. */
+    @PostMapping("/{dataset}/labels")
+    @RolesAllowed(Roles.ANNOTATOR)
+    Map<String, Long> labelMany(@PathVariable String dataset, @RequestBody BulkLabelRequest request, Principal user) {
+        long changed = datasets.annotate(dataset, request.ids(), request.label(), user.getName());
+        return Map.of("labeled", changed);
+    }
+
+    /** The validated records matching the filter, as CSV, JSONL or HuggingFace JSON lines. */
+    @GetMapping("/{dataset}/export")
+    @RolesAllowed(Roles.ADMIN)
+    ResponseEntity<StreamingResponseBody> export(@PathVariable String dataset, RecordFilter filter,
+                                                 @RequestParam(defaultValue = "JSONL") String format) {
+        ExportFormat chosen = ExportFormat.valueOf(format.toUpperCase(Locale.ROOT));
+        datasets.require(dataset);
+        String extension = chosen == ExportFormat.CSV ? "csv" : "jsonl";
+        StreamingResponseBody body = out -> datasets.export(dataset, filter.toQuery(), chosen, out);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + dataset + "." + extension + "\"")
+                .contentType(chosen == ExportFormat.CSV ? new MediaType("text", "csv") : MediaType.TEXT_PLAIN)
+                .body(body);
+    }
+
+    record LabelRequest(String label, long revision) {
+    }
+
+    record BulkLabelRequest(String label, List<String> ids) {
+    }
+}

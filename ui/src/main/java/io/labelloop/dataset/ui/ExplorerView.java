@@ -1,0 +1,299 @@
+package io.labelloop.dataset.ui;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+
+import io.labelloop.base.ui.NamePicker;
+import io.labelloop.dataset.Dataset;
+import io.labelloop.dataset.DatasetService;
+import io.labelloop.dataset.RecordQuery;
+import io.labelloop.dataset.RecordSort;
+import io.labelloop.dataset.RecordStatus;
+import io.labelloop.dataset.TextRecord;
+import io.labelloop.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * Search-driven labeling (as in Rubrix): free text and filters narrow the records, a lazy grid shows them,
+ * and bulk actions label, validate or discard the selection or everything that matches.
+ */
+@Route("explore")
+@PageTitle("Explore · Labelloop")
+@Menu(order = 1, icon = "vaadin:search", title = "Explore")
+@RolesAllowed(Roles.ANNOTATOR)
+class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final DatasetService datasets;
+    private final String annotator;
+
+    private final Select<String> datasetPicker = new Select<>();
+    private final TextField search = new TextField();
+    private final MultiSelectComboBox<RecordStatus> statuses = new MultiSelectComboBox<>("Status");
+    private final MultiSelectComboBox<String> predicted = new MultiSelectComboBox<>("Predicted as");
+    private final MultiSelectComboBox<String> annotated = new MultiSelectComboBox<>("Annotated as");
+    private final ScoreRange score = new ScoreRange(this::refresh);
+    private final TextField metadata = new TextField("Metadata");
+    private final TextField modelVersion = new TextField("Model version");
+    private final Select<RecordSort> sort = new Select<>();
+    private final Select<String> bulkLabel = new Select<>();
+    private final Span matching = new Span();
+    private final Grid<TextRecord> grid = new Grid<>();
+
+    private Dataset dataset;
+    private RecordQuery query = RecordQuery.all();
+    private long total;
+
+    ExplorerView(DatasetService datasets, AuthenticationContext auth) {
+        this.datasets = datasets;
+        this.annotator = auth.getPrincipalName().orElseThrow();
+        setSizeFull();
+        configureFilters();
+        configureGrid();
+        add(filters(), bulkBar(), grid);
+    }
+
+    private void configureFilters() {
+        datasetPicker.setLabel("Dataset");
+        datasetPicker.addValueChangeListener(e -> switchTo(e.getValue()));
+        search.setLabel("Search");
+        search.setId("search");
+        search.setPlaceholder("card AND (lost OR stolen)");
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setWidth("22em");
+        statuses.setItems(RecordStatus.values());
+        metadata.setPlaceholder("product:card channel:app,web");
+        metadata.setValueChangeMode(ValueChangeMode.LAZY);
+        modelVersion.setValueChangeMode(ValueChangeMode.LAZY);
+        sort.setLabel("Sort");
+        sort.setItems(RecordSort.values());
+        sort.setItemLabelGenerator(ExplorerView::sortLabel);
+        sort.setValue(RecordSort.SCORE_ASC);
+        search.addValueChangeListener(e -> refresh());
+        statuses.addValueChangeListener(e -> refresh());
+        predicted.addValueChangeListener(e -> refresh());
+        annotated.addValueChangeListener(e -> refresh());
+        metadata.addValueChangeListener(e -> refresh());
+        modelVersion.addValueChangeListener(e -> refresh());
+        sort.addValueChangeListener(e -> refresh());
+    }
+
+    private FlexLayout filters() {
+        FlexLayout filters = new FlexLayout(datasetPicker, search, statuses, predicted, annotated, score, metadata,
+                modelVersion, sort);
+        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        filters.setAlignItems(Alignment.BASELINE);
+        filters.getStyle().set("gap", "var(--lumo-space-s)");
+        filters.setWidthFull();
+        return filters;
+    }
+
+    private HorizontalLayout bulkBar() {
+        matching.setId("matching-count");
+        bulkLabel.setLabel("Label");
+        bulkLabel.setId("bulk-label");
+        Button labelSelected = bulk("Label selected", "label-selected", this::labelSelected);
+        labelSelected.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout bar = new HorizontalLayout(matching, bulkLabel, labelSelected,
+                bulk("Label all matching…", "label-all", this::confirmLabelAll),
+                bulk("Validate selected", "validate-selected", () -> onSelected(this::validate, "Validated")),
+                bulk("Validate all matching…", "validate-all", this::confirmValidateAll),
+                bulk("Discard selected", "discard-selected", () -> onSelected(this::discard, "Discarded")),
+                bulk("Discard all matching…", "discard-all", this::confirmDiscardAll));
+        bar.setAlignItems(Alignment.BASELINE);
+        bar.getStyle().set("flex-wrap", "wrap");
+        return bar;
+    }
+
+    private static Button bulk(String text, String id, Runnable run) {
+        Button button = new Button(text, e -> run.run());
+        button.setId(id);
+        return button;
+    }
+
+    private void configureGrid() {
+        grid.setId("records");
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(TextRecord::text).setHeader("Text").setFlexGrow(4).setClassNameGenerator(r -> "ll-text");
+        grid.addColumn(ExplorerView::prediction).setHeader("Predicted").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(TextRecord::label).setHeader("Label").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> r.status().name()).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ExplorerView::metadataText).setHeader("Metadata").setFlexGrow(1);
+        grid.addColumn(TextRecord::id).setHeader("Id").setAutoWidth(true).setFlexGrow(0);
+        grid.setSizeFull();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        NamePicker.fill(datasetPicker, datasets.list().stream().map(Dataset::name).toList(), event, "dataset");
+    }
+
+    private void switchTo(String name) {
+        dataset = name == null ? null : datasets.find(name).orElse(null);
+        List<String> labels = dataset == null ? List.of() : dataset.labels();
+        predicted.setItems(labels);
+        annotated.setItems(labels);
+        bulkLabel.setItems(labels);
+        bulkLabel.setValue(labels.isEmpty() ? null : labels.get(0));
+        refresh();
+    }
+
+    private void refresh() {
+        if (dataset == null) {
+            grid.setItems(List.of());
+            matching.setText("No dataset yet.");
+            return;
+        }
+        try {
+            query = currentQuery();
+            RecordPager pager = new RecordPager(datasets, dataset.name(), query);
+            total = pager.count();
+            grid.setDataProvider(new CallbackDataProvider<>(q -> pager.fetch(q.getOffset(), q.getLimit()).stream(),
+                    q -> (int) Math.min(total, Integer.MAX_VALUE), TextRecord::id));
+            matching.setText(String.format(Locale.ROOT, "%,d records match", total));
+            search.setInvalid(false);
+        } catch (IllegalArgumentException e) {
+            search.setInvalid(true);
+            search.setErrorMessage(e.getMessage());
+        } catch (RuntimeException e) {
+            error("Search failed: " + e.getMessage());
+        }
+    }
+
+    private RecordQuery currentQuery() {
+        RecordQuery q = RecordQuery.all().withText(search.getValue().isBlank() ? null : search.getValue())
+                .withStatuses(statuses.getValue().toArray(RecordStatus[]::new))
+                .withPredictedLabels(predicted.getValue().toArray(String[]::new))
+                .withLabels(annotated.getValue().toArray(String[]::new))
+                .withScoreBetween(score.min(), score.max())
+                .withModelVersion(modelVersion.getValue().isBlank() ? null : modelVersion.getValue().trim())
+                .sortedBy(sort.getValue());
+        for (Map.Entry<String, List<String>> term : MetadataTerms.parse(metadata.getValue()).entrySet()) {
+            q = q.withMetadata(term.getKey(), term.getValue().toArray(String[]::new));
+        }
+        return q;
+    }
+
+    private void labelSelected() {
+        String label = bulkLabel.getValue();
+        if (label == null) {
+            return;
+        }
+        onSelected(ids -> datasets.annotate(dataset.name(), ids, label, annotator), "Labeled " + label + ":");
+    }
+
+    private long validate(Set<String> ids) {
+        return datasets.validate(dataset.name(), ids, annotator);
+    }
+
+    private long discard(Set<String> ids) {
+        return datasets.discard(dataset.name(), ids, annotator);
+    }
+
+    private void onSelected(ToLongFunction<Set<String>> action, String done) {
+        Set<String> ids = grid.getSelectedItems().stream().map(TextRecord::id).collect(Collectors.toSet());
+        if (ids.isEmpty()) {
+            Notification.show("Select records first (the checkboxes on the left).");
+            return;
+        }
+        run(() -> action.applyAsLong(ids), done);
+    }
+
+    private void confirmLabelAll() {
+        String label = bulkLabel.getValue();
+        if (label != null) {
+            confirm("Label " + label, () -> datasets.annotate(dataset.name(), query, label, annotator),
+                    "Labeled " + label + ":");
+        }
+    }
+
+    private void confirmValidateAll() {
+        confirm("Accept the prediction as the label for",
+                () -> datasets.validate(dataset.name(), query, annotator), "Validated");
+    }
+
+    private void confirmDiscardAll() {
+        confirm("Discard", () -> datasets.discard(dataset.name(), query, annotator), "Discarded");
+    }
+
+    /** Shows the exact number the action will touch, counted again now rather than trusted from the grid. */
+    private void confirm(String verb, java.util.function.LongSupplier action, String done) {
+        if (dataset == null) {
+            return;
+        }
+        long n = datasets.count(dataset.name(), query);
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("confirm-bulk");
+        dialog.setHeader(String.format(Locale.ROOT, "%s all %,d matching records?", verb, n));
+        dialog.setText(String.format(Locale.ROOT,
+                "%,d records match the current search and filters in %s. This is recorded as done by %s.",
+                n, dataset.name(), annotator));
+        dialog.setCancelable(true);
+        dialog.setConfirmText(String.format(Locale.ROOT, "Yes, %,d records", n));
+        dialog.addConfirmListener(e -> run(action, done));
+        dialog.open();
+    }
+
+    private void run(java.util.function.LongSupplier action, String done) {
+        try {
+            long changed = action.getAsLong();
+            datasets.refresh(dataset.name());
+            grid.deselectAll();
+            Notification.show(String.format(Locale.ROOT, "%s %,d records.", done, changed))
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            refresh();
+        } catch (RuntimeException e) {
+            error("Nothing changed: " + e.getMessage());
+        }
+    }
+
+    private static void error(String message) {
+        Notification.show(message, 8000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    private static String prediction(TextRecord r) {
+        return r.predictedLabel() == null ? "" : String.format(Locale.ROOT, "%s %.2f", r.predictedLabel(), r.maxScore());
+    }
+
+    private static String metadataText(TextRecord r) {
+        return r.metadata().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(" · "));
+    }
+
+    private static String sortLabel(RecordSort s) {
+        return switch (s) {
+            case SCORE_ASC -> "Score, lowest first";
+            case SCORE_DESC -> "Score, highest first";
+            case ID -> "Id";
+            case UPDATED_DESC -> "Recently changed";
+        };
+    }
+}

@@ -1,0 +1,46 @@
+package io.labelloop.loop.ui;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.labelloop.dataset.TextRecord;
+
+/**
+ * Counts of (human label, predicted label) over held-out records; rows are the true labels.
+ *
+ * @param labels  the label set, in display order
+ * @param counts  {@code counts[true][predicted]}
+ * @param records records counted (labeled and scored)
+ */
+record ConfusionMatrix(List<String> labels, long[][] counts, long records) {
+
+    static ConfusionMatrix of(List<String> labels, Stream<TextRecord> records) {
+        long[][] counts = new long[labels.size()][labels.size()];
+        long[] total = {0};
+        records.forEach(r -> {
+            int truth = labels.indexOf(r.label());
+            int guess = labels.indexOf(r.predictedLabel());
+            if (truth >= 0 && guess >= 0) {
+                counts[truth][guess]++;
+                total[0]++;
+            }
+        });
+        return new ConfusionMatrix(List.copyOf(labels), counts, total[0]);
+    }
+
+    long get(String truth, String predicted) {
+        return counts[labels.indexOf(truth)][labels.indexOf(predicted)];
+    }
+
+    /** Share of counted records on the diagonal, or null when nothing was counted. */
+    Double accuracy() {
+        if (records == 0) {
+            return null;
+        }
+        long right = 0;
+        for (int i = 0; i < labels.size(); i++) {
+            right += counts[i][i];
+        }
+        return (double) right / records;
+    }
+}

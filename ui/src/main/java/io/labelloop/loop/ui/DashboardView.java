@@ -1,0 +1,276 @@
+package io.labelloop.loop.ui;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import io.labelloop.base.ui.ChartJs;
+import io.labelloop.base.ui.NamePicker;
+import io.labelloop.dataset.DatasetService;
+import io.labelloop.dataset.DatasetStats;
+import io.labelloop.dataset.RecordQuery;
+import io.labelloop.dataset.RecordStatus;
+import io.labelloop.dataset.Split;
+import io.labelloop.dataset.TextRecord;
+import io.labelloop.loop.LoopCatalog;
+import io.labelloop.loop.LoopConfig;
+import io.labelloop.loop.ui.ChartConfigs.Series;
+import io.labelloop.queue.LabelingQueueService;
+import io.labelloop.queue.QueueStats;
+import io.labelloop.registry.Iteration;
+import io.labelloop.registry.ModelRegistry;
+import io.labelloop.registry.ModelVersion;
+import io.labelloop.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * One loop at a glance: how good each iteration got, how many labels it took, the queue, the label balance,
+ * what the current model predicts and how sure it is, where it errs, and every version with its provenance.
+ * Polls the server every few seconds while open.
+ */
+@Route("dashboard")
+@PageTitle("Dashboard · Labelloop")
+@Menu(order = 2, icon = "vaadin:chart", title = "Dashboard")
+@RolesAllowed(Roles.ANNOTATOR)
+class DashboardView extends VerticalLayout implements BeforeEnterObserver {
+
+    /** How often an open dashboard refreshes. */
+    static final int POLL_MILLIS = 5_000;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+
+    private final LoopCatalog loops;
+    private final DatasetService datasets;
+    private final LabelingQueueService queue;
+    private final ModelRegistry registry;
+    private final QueueDepthSamples depths;
+
+    private final Select<String> loopPicker = new Select<>();
+    private final HorizontalLayout kpis = new HorizontalLayout();
+    private final ChartJs quality = new ChartJs("chart-quality", "Accuracy and macro-F1 per iteration (held-out)");
+    private final ChartJs labelsPerIteration = new ChartJs("chart-labels", "Labels per iteration");
+    private final ChartJs queueDepth = new ChartJs("chart-queue", "Queue depth (last hour, UTC)");
+    private final ChartJs labelBalance = new ChartJs("chart-label-balance", "Label distribution (human labels)");
+    private final ChartJs predictedBalance = new ChartJs("chart-predicted", "Predicted labels (current model)");
+    private final ChartJs scores = new ChartJs("chart-scores", "Max-score histogram (current model)");
+    private final Div confusion = new Div();
+    private final Grid<ModelVersion> versions = new Grid<>();
+
+    private LoopConfig loop;
+
+    DashboardView(LoopCatalog loops, DatasetService datasets, LabelingQueueService queue, ModelRegistry registry,
+                  QueueDepthSamples depths) {
+        this.loops = loops;
+        this.datasets = datasets;
+        this.queue = queue;
+        this.registry = registry;
+        this.depths = depths;
+        loopPicker.setLabel("Loop");
+        loopPicker.addValueChangeListener(e -> {
+            loop = e.getValue() == null ? null : loops.get(e.getValue());
+            refresh();
+        });
+        kpis.addClassName("ll-kpis");
+        kpis.setId("kpis");
+        Div charts = new Div(quality, labelsPerIteration, queueDepth, labelBalance, predictedBalance, scores);
+        charts.addClassName("ll-charts");
+        confusion.setId("confusion");
+        configureVersions();
+        add(loopPicker, kpis, charts, new H3("Confusion matrix of the current version (eval split)"), confusion,
+                new H3("Model versions"), versions);
+    }
+
+    private void configureVersions() {
+        versions.setId("versions");
+        versions.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        versions.addColumn(ModelVersion::version).setHeader("Version").setAutoWidth(true);
+        versions.addColumn(ModelVersion::iteration).setHeader("Iteration").setAutoWidth(true);
+        versions.addColumn(v -> v.status().name()).setHeader("Status").setAutoWidth(true);
+        versions.addColumn(v -> v.createdAt() == null ? "" : TIME.format(v.createdAt())).setHeader("Created (UTC)")
+                .setAutoWidth(true);
+        versions.addColumn(v -> percent(v.metric(ModelVersion.ACCURACY))).setHeader("Accuracy").setAutoWidth(true);
+        versions.addColumn(v -> percent(v.metric(ModelVersion.MACRO_F1))).setHeader("Macro-F1").setAutoWidth(true);
+        versions.addColumn(ModelVersion::trainingSize).setHeader("Trained on").setAutoWidth(true);
+        versions.addColumn(ModelVersion::base).setHeader("Base").setAutoWidth(true);
+        versions.addColumn(DashboardView::provenance).setHeader("Provenance").setFlexGrow(1);
+        versions.setAllRowsVisible(true);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String wanted = NamePicker.fill(loopPicker, loops.all().stream().map(LoopConfig::name).toList(), event, "loop");
+        if (wanted == null) {
+            refresh();
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        event.getUI().setPollInterval(POLL_MILLIS);
+        event.getUI().addPollListener(e -> {
+            if (isAttached()) {
+                refresh();
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        event.getUI().setPollInterval(-1);
+    }
+
+    private void refresh() {
+        if (loop == null) {
+            kpis.removeAll();
+            kpis.add(new Span("No loop configured yet: loops are files in config/loops/ with routes in routes/."));
+            return;
+        }
+        List<Iteration> iterations = registry.iterations(loop.name());
+        Optional<ModelVersion> current = registry.current(loop.name());
+        DatasetStats all = datasets.stats(loop.dataset(), RecordQuery.all());
+        QueueStats queued = queue.stats(loop.dataset());
+        showKpis(current, all, queued, iterations.size());
+        showIterations(iterations);
+        showQueue();
+        showDistributions(all);
+        showConfusion(current);
+        versions.setItems(registry.history(loop.name()));
+    }
+
+    private void showKpis(Optional<ModelVersion> current, DatasetStats all, QueueStats queued, int iterations) {
+        kpis.removeAll();
+        kpis.add(kpi("kpi-version", "Current model", current.map(ModelVersion::version).orElse("zero-shot")),
+                kpi("kpi-accuracy", "Accuracy", percent(current.map(v -> v.metric(ModelVersion.ACCURACY)).orElse(null))),
+                kpi("kpi-labels", "Labeled", String.valueOf(all.statuses().getOrDefault(RecordStatus.VALIDATED, 0L))),
+                kpi("kpi-queue", "Waiting in queue", String.valueOf(queued.pending())),
+                kpi("kpi-records", "Records", String.valueOf(all.total())),
+                kpi("kpi-iterations", "Iterations", String.valueOf(iterations)));
+    }
+
+    private static Div kpi(String id, String caption, String value) {
+        Span v = new Span(value);
+        v.addClassName("value");
+        Div kpi = new Div(v, new Span(caption));
+        kpi.addClassName("ll-kpi");
+        kpi.setId(id);
+        return kpi;
+    }
+
+    private void showIterations(List<Iteration> iterations) {
+        List<String> x = iterations.stream().map(i -> i.iteration() + " (" + i.version() + ")").toList();
+        quality.setConfig(ChartConfigs.line(x, List.of(
+                new Series("accuracy", iterations.stream().map(Iteration::accuracy).toList()),
+                new Series("macro-F1", iterations.stream().map(Iteration::macroF1).toList())), 1.0));
+        labelsPerIteration.setConfig(ChartConfigs.bar(x, List.of(
+                new Series("trained on", iterations.stream().map(Iteration::trainingSize).toList()),
+                new Series("labeled in dataset", iterations.stream().map(Iteration::labeledCount).toList()))));
+    }
+
+    private void showQueue() {
+        List<QueueDepthSamples.Sample> samples = depths.of(loop.dataset());
+        queueDepth.setConfig(ChartConfigs.line(samples.stream().map(s -> CLOCK.format(s.at())).toList(),
+                List.of(new Series("waiting", samples.stream().map(QueueDepthSamples.Sample::depth).toList())), null));
+    }
+
+    private void showDistributions(DatasetStats all) {
+        List<String> labels = datasets.require(loop.dataset()).labels();
+        labelBalance.setConfig(ChartConfigs.bar(labels,
+                List.of(new Series("labeled", labels.stream().map(l -> all.labels().getOrDefault(l, 0L)).toList()))));
+        predictedBalance.setConfig(ChartConfigs.bar(labels, List.of(new Series("predicted",
+                labels.stream().map(l -> all.predictedLabels().getOrDefault(l, 0L)).toList()))));
+        scores.setConfig(ChartConfigs.bar(
+                all.scoreHistogram().stream().map(b -> String.format(Locale.ROOT, "%.1f–%.1f", b.from(), b.to())).toList(),
+                List.of(new Series("records", all.scoreHistogram().stream().map(DatasetStats.ScoreBucket::count).toList()))));
+    }
+
+    private void showConfusion(Optional<ModelVersion> current) {
+        List<String> labels = datasets.require(loop.dataset()).labels();
+        RecordQuery eval = RecordQuery.all().withSplit(Split.EVAL).withStatuses(RecordStatus.VALIDATED);
+        if (current.isPresent()) {
+            eval = eval.withModelVersion(current.get().version());
+        }
+        ConfusionMatrix matrix;
+        try (Stream<TextRecord> records = datasets.stream(loop.dataset(), eval)) {
+            matrix = ConfusionMatrix.of(labels, records);
+        }
+        confusion.removeAll();
+        if (matrix.records() == 0) {
+            confusion.setText("No labeled eval-split records scored by the current version yet.");
+            return;
+        }
+        confusion.setText("");
+        confusion.getElement().appendChild(table(matrix));
+    }
+
+    /** Built from elements with text content only: labels are data and never parsed as HTML. */
+    private static Element table(ConfusionMatrix matrix) {
+        Element table = new Element("table");
+        table.getClassList().add("ll-confusion");
+        Element head = new Element("tr");
+        head.appendChild(cell("th", "true \\ predicted"));
+        matrix.labels().forEach(l -> head.appendChild(cell("th", l)));
+        table.appendChild(head);
+        for (String truth : matrix.labels()) {
+            Element row = new Element("tr");
+            row.appendChild(cell("th", truth));
+            matrix.labels().forEach(p -> row.appendChild(cell("td", String.valueOf(matrix.get(truth, p)))));
+            table.appendChild(row);
+        }
+        return table;
+    }
+
+    private static Element cell(String tag, String text) {
+        Element cell = new Element(tag);
+        cell.setText(text);
+        return cell;
+    }
+
+    private static String provenance(ModelVersion v) {
+        List<String> parts = new ArrayList<>();
+        parts.add("dataset " + v.dataset());
+        parts.add(v.labeledCount() + " labeled");
+        if (v.idsHash() != null) {
+            parts.add("ids " + abbreviate(v.idsHash()));
+        }
+        if (!v.hyperParameters().isEmpty()) {
+            parts.add(v.hyperParameters().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
+        }
+        Double seconds = v.metric(ModelVersion.TRAIN_SECONDS);
+        if (seconds != null) {
+            parts.add(String.format(Locale.ROOT, "trained in %.1f s", seconds));
+        }
+        return String.join(" · ", parts);
+    }
+
+    private static String abbreviate(String hash) {
+        return hash.length() > 12 ? hash.substring(0, 12) : hash;
+    }
+
+    private static String percent(Double value) {
+        return value == null ? "–" : String.format(Locale.ROOT, "%.1f%%", value * 100);
+    }
+}

@@ -1,0 +1,2 @@
+/** Dashboards per loop and the admin's loops view. */
+package io.labelloop.loop.ui;

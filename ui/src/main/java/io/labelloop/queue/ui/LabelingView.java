@@ -1,0 +1,354 @@
+package io.labelloop.queue.ui;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.Shortcuts;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+
+import io.labelloop.base.ui.NamePicker;
+import io.labelloop.dataset.Dataset;
+import io.labelloop.dataset.DatasetService;
+import io.labelloop.dataset.PredictedLabel;
+import io.labelloop.dataset.StaleWriteException;
+import io.labelloop.dataset.TextRecord;
+import io.labelloop.queue.Claim;
+import io.labelloop.queue.LabelingQueueService;
+import io.labelloop.security.Roles;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * One queued record at a time: its text, the model's guess with a score bar, its metadata, and a button
+ * per label. Keys: 1..9 label, D discard, S or → skip, Ctrl+Z or ← back to the previous record (undo).
+ * The record is claimed for this annotator, so two people never label the same one.
+ */
+@Route("")
+@PageTitle("Label · Labelloop")
+@Menu(order = 0, icon = "vaadin:tag", title = "Label")
+@RolesAllowed(Roles.ANNOTATOR)
+class LabelingView extends VerticalLayout implements BeforeEnterObserver {
+
+    /** Server time from a label to the next record on screen; the benchmark reads its p99. */
+    static final String NEXT_RECORD_TIMER = "labelloop.ui.next.record";
+
+    private final DatasetService datasets;
+    private final LabelingQueueService queue;
+    private final String annotator;
+    private final LabelingSession session = new LabelingSession(Clock.systemUTC());
+    private final Timer nextRecordTimer;
+
+    private final Select<String> datasetPicker = new Select<>();
+    private final Span counter = new Span();
+    private final Span pace = new Span();
+    private final Span waiting = new Span();
+    private final Div card = new Div();
+    private final HorizontalLayout labelButtons = new HorizontalLayout();
+    private final HorizontalLayout actions = new HorizontalLayout();
+
+    private Dataset dataset;
+    private Claim claim;
+
+    LabelingView(DatasetService datasets, LabelingQueueService queue, AuthenticationContext auth, MeterRegistry meters) {
+        this.datasets = datasets;
+        this.queue = queue;
+        this.annotator = auth.getPrincipalName().orElseThrow();
+        this.nextRecordTimer = Timer.builder(NEXT_RECORD_TIMER).publishPercentiles(0.5, 0.99)
+                .description("label or skip until the next record is ready").register(meters);
+        addClassName("ll-labeling");
+        datasetPicker.setLabel("Dataset");
+        datasetPicker.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                switchTo(e.getValue());
+            }
+        });
+        card.addClassName("ll-card");
+        card.setId("record-card");
+        labelButtons.addClassName("ll-labels");
+        add(header(), card, labelButtons, actions, keysHint());
+        registerShortcuts();
+    }
+
+    private HorizontalLayout header() {
+        counter.setId("session-count");
+        pace.setId("labels-per-hour");
+        waiting.setId("queue-waiting");
+        HorizontalLayout stats = new HorizontalLayout(counter, pace, waiting);
+        stats.addClassName("ll-stats");
+        HorizontalLayout header = new HorizontalLayout(datasetPicker, stats);
+        header.setAlignItems(Alignment.BASELINE);
+        header.setWidthFull();
+        return header;
+    }
+
+    private static Span keysHint() {
+        Span hint = new Span("Keys: 1–9 label · D discard · S or → skip · Ctrl+Z or ← back to the previous record");
+        hint.addClassName("ll-hint");
+        return hint;
+    }
+
+    private void registerShortcuts() {
+        Key[] digits = {Key.DIGIT_1, Key.DIGIT_2, Key.DIGIT_3, Key.DIGIT_4, Key.DIGIT_5, Key.DIGIT_6, Key.DIGIT_7,
+                Key.DIGIT_8, Key.DIGIT_9};
+        for (int i = 0; i < digits.length; i++) {
+            int index = i;
+            Shortcuts.addShortcutListener(this, () -> labelAt(index), digits[i]);
+        }
+        Shortcuts.addShortcutListener(this, this::discard, Key.KEY_D);
+        Shortcuts.addShortcutListener(this, this::skip, Key.KEY_S);
+        Shortcuts.addShortcutListener(this, this::skip, Key.ARROW_RIGHT);
+        Shortcuts.addShortcutListener(this, this::undo, Key.KEY_Z, KeyModifier.CONTROL);
+        Shortcuts.addShortcutListener(this, this::undo, Key.ARROW_LEFT);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        switchTo(NamePicker.fill(datasetPicker, datasets.list().stream().map(Dataset::name).toList(), event, "dataset"));
+    }
+
+    private void switchTo(String name) {
+        release();
+        dataset = name == null ? null : datasets.find(name).orElse(null);
+        if (dataset == null) {
+            showEmpty("No dataset yet. An admin imports one (./labelloop import, or the REST API), "
+                    + "or the sample dataset is imported on first start.");
+            return;
+        }
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                "?" + QueryParameters.of("dataset", name).getQueryString()));
+        buildButtons(dataset.labels());
+        claimNext();
+    }
+
+    private void buildButtons(List<String> labels) {
+        labelButtons.removeAll();
+        for (int i = 0; i < labels.size(); i++) {
+            String label = labels.get(i);
+            Button button = new Button(keyed(i < 9 ? String.valueOf(i + 1) : "", label), e -> label(label));
+            button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            button.setId("label-" + label);
+            labelButtons.add(button);
+        }
+        actions.removeAll();
+        actions.add(action("Discard", "D", "discard", this::discard), action("Skip", "S", "skip", this::skip),
+                action("Undo", "Ctrl+Z", "undo", this::undo));
+    }
+
+    private static Button action(String text, String key, String id, Runnable run) {
+        Button button = new Button(keyed(key, text), e -> run.run());
+        button.setId(id);
+        return button;
+    }
+
+    private static Span keyed(String key, String text) {
+        Span keyHint = new Span(key);
+        keyHint.addClassName("ll-key");
+        return new Span(keyHint, new Span(text));
+    }
+
+    private void labelAt(int index) {
+        if (dataset != null && index < dataset.labels().size()) {
+            label(dataset.labels().get(index));
+        }
+    }
+
+    private void label(String label) {
+        decide(() -> queue.label(claim, label), "Label");
+    }
+
+    private void discard() {
+        decide(() -> queue.discard(claim), "Discard");
+    }
+
+    /** Applies a label or discard, then shows the next record; a refused or failed write is said, never hidden. */
+    private void decide(Runnable write, String what) {
+        if (claim == null) {
+            return;
+        }
+        long start = System.nanoTime();
+        try {
+            write.run();
+            session.labeled();
+        } catch (StaleWriteException e) {
+            rejected(e);
+        } catch (RuntimeException e) {
+            failed(what + " not saved, try again", e);
+            return;
+        }
+        claimNext();
+        nextRecordTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    }
+
+    /** Claims the next record before giving this one back, so that the skipped record doesn't come straight back. */
+    private void skip() {
+        if (claim == null) {
+            return;
+        }
+        Claim skipped = claim;
+        long start = System.nanoTime();
+        Optional<Claim> next = queue.claimNext(dataset.name(), annotator);
+        queue.skip(skipped);
+        if (next.isEmpty()) {
+            Notification.show("This is the only record waiting.");
+            claimNext();
+            return;
+        }
+        show(next.get());
+        nextRecordTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    }
+
+    private void undo() {
+        if (dataset == null) {
+            return;
+        }
+        Optional<Claim> previous = queue.undo(dataset.name(), annotator);
+        if (previous.isEmpty()) {
+            Notification.show("Nothing to undo: no label of yours that nobody changed since.");
+            return;
+        }
+        release();
+        session.undone();
+        show(previous.get());
+    }
+
+    private void claimNext() {
+        claim = null;
+        Optional<Claim> next = queue.claimNext(dataset.name(), annotator);
+        if (next.isPresent()) {
+            show(next.get());
+        } else {
+            showEmpty("Nothing to label in " + dataset.name() + " right now. " + QueueEmptyHint.TEXT);
+        }
+    }
+
+    private void show(Claim next) {
+        claim = next;
+        TextRecord record = next.record();
+        card.removeAll();
+        card.add(metadata(record), text(record), prediction(record));
+        labelButtons.setEnabled(true);
+        actions.setEnabled(true);
+        updateStats();
+    }
+
+    private static Div text(TextRecord record) {
+        Div text = new Div();
+        text.setText(record.text());
+        text.addClassNames("ll-text", "ll-record-text");
+        text.setId("record-text");
+        return text;
+    }
+
+    private static HorizontalLayout metadata(TextRecord record) {
+        HorizontalLayout meta = new HorizontalLayout();
+        meta.addClassName("ll-meta");
+        meta.add(new Span("id: " + record.id()));
+        for (Map.Entry<String, String> e : record.metadata().entrySet()) {
+            meta.add(new Span(e.getKey() + ": " + e.getValue()));
+        }
+        return meta;
+    }
+
+    private static HorizontalLayout prediction(TextRecord record) {
+        HorizontalLayout row = new HorizontalLayout();
+        row.setAlignItems(Alignment.CENTER);
+        row.setId("prediction");
+        if (record.predictions().isEmpty()) {
+            row.add(new Span("Not scored yet"));
+            return row;
+        }
+        PredictedLabel top = record.predictions().get(0);
+        ProgressBar bar = new ProgressBar(0, 1, top.score());
+        bar.addClassName("ll-score");
+        String version = record.predictionAgent() == null ? "" : " by " + record.predictionAgent();
+        row.add(new Span("Predicted " + top.label()), bar,
+                new Span(String.format(Locale.ROOT, "%.2f", top.score()) + version));
+        return row;
+    }
+
+    private void showEmpty(String message) {
+        claim = null;
+        card.removeAll();
+        Div empty = new Div();
+        empty.setText(message);
+        empty.addClassName("ll-empty");
+        empty.setId("queue-empty");
+        card.add(empty);
+        labelButtons.setEnabled(false);
+        actions.setEnabled(dataset != null);
+        updateStats();
+    }
+
+    private void updateStats() {
+        counter.setText("Labeled this session: " + session.count());
+        pace.setText(session.perHour() + " labels/hour");
+        waiting.setText(dataset == null ? "" : "Waiting in queue: " + safeDepth());
+    }
+
+    private String safeDepth() {
+        try {
+            return String.valueOf(queue.depth(dataset.name()));
+        } catch (RuntimeException e) {
+            return "?";
+        }
+    }
+
+    private void rejected(StaleWriteException e) {
+        Notification n = Notification.show("Not saved: someone else changed this record, or your hold on it "
+                + "expired. Nothing was overwritten; here is the next record. (" + e.getMessage() + ")", 8000,
+                Notification.Position.MIDDLE);
+        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    private static void failed(String what, RuntimeException e) {
+        Notification n = Notification.show(what + ": " + e.getMessage(), 8000, Notification.Position.MIDDLE);
+        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    /** Gives the record back, so that leaving the page doesn't lock it until its lease runs out. */
+    private void release() {
+        if (claim != null) {
+            try {
+                queue.skip(claim);
+            } catch (RuntimeException ignored) {
+                // the lease expires on its own; nothing of the annotator's is lost
+            }
+            claim = null;
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        updateStats();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        release();
+    }
+}
