@@ -1,6 +1,8 @@
 package io.labelloop.store;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -60,7 +62,8 @@ public final class OpenSearchStore implements AutoCloseable {
 
     /** Starts the embedded node or connects to the external cluster, then installs the index templates. */
     public static OpenSearchStore open(OpenSearchProperties properties) {
-        OpenSearchStore store = properties.startsEmbeddedNode() ? embedded(properties) : external(properties);
+        OpenSearchStore store = !properties.startsEmbeddedNode() ? external(properties)
+                : runningNode(properties).orElseGet(() -> embedded(properties));
         try {
             store.awaitShards();
             new IndexTemplates(store, properties.templatesDir()).install();
@@ -68,6 +71,34 @@ public final class OpenSearchStore implements AutoCloseable {
         } catch (RuntimeException e) {
             store.close();
             throw e;
+        }
+    }
+
+    /**
+     * The node another Labelloop process (e.g. {@code serve}) runs on the same data directory, if any: a command
+     * like {@code import} then uses it instead of failing on the directory's lock.
+     */
+    private static Optional<OpenSearchStore> runningNode(OpenSearchProperties properties) {
+        Path portFile = properties.dataDir().resolve(PORT_FILE);
+        try {
+            if (!Files.isRegularFile(portFile)) {
+                return Optional.empty();
+            }
+            int port = Integer.parseInt(Files.readString(portFile).trim());
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            }
+            URI uri = URI.create("http://127.0.0.1:" + port);
+            OpenSearchStore store = new OpenSearchStore(properties, null, List.of(uri));
+            if (!EmbeddedNode.CLUSTER_NAME.equals(store.client.info().clusterName())) {
+                store.close();
+                return Optional.empty();
+            }
+            log.info("The OpenSearch node of {} is run by another Labelloop process: using it at {}",
+                    properties.dataDir().toAbsolutePath(), uri);
+            return Optional.of(store);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // a stale port file after a crash: start our own node
         }
     }
 
