@@ -56,7 +56,7 @@ public final class OpenSearchStore implements AutoCloseable {
         this.node = node;
         this.uris = uris;
         this.mapper = newMapper();
-        this.transport = transport(uris, properties.tlsInsecure(), mapper);
+        this.transport = transport(uris, properties, mapper);
         this.client = new OpenSearchClient(transport);
     }
 
@@ -257,7 +257,7 @@ public final class OpenSearchStore implements AutoCloseable {
         }
     }
 
-    private static OpenSearchTransport transport(List<URI> uris, boolean tlsInsecure, ObjectMapper mapper) {
+    private static OpenSearchTransport transport(List<URI> uris, OpenSearchProperties properties, ObjectMapper mapper) {
         HttpHost[] hosts = uris.stream()
                 .map(u -> new HttpHost(u.getScheme(), u.getHost(), u.getPort() < 0 ? 9200 : u.getPort()))
                 .toArray(HttpHost[]::new);
@@ -276,15 +276,29 @@ public final class OpenSearchStore implements AutoCloseable {
                     }
                     var connections = PoolingAsyncClientConnectionManagerBuilder.create()
                             .setMaxConnTotal(64).setMaxConnPerRoute(32);
-                    if (tlsInsecure) {
+                    if (properties.tlsInsecure()) {
                         connections.setTlsStrategy(ClientTlsStrategyBuilder.create()
                                 .setSslContext(trustAll())
                                 .setHostnameVerifier(NoopHostnameVerifier.INSTANCE)
                                 .build());
+                    } else if (properties.truststore() != null) {
+                        connections.setTlsStrategy(ClientTlsStrategyBuilder.create()
+                                .setSslContext(trusting(properties.truststore())).build());
                     }
                     return http.setConnectionManager(connections.build());
                 })
                 .build();
+    }
+
+    private static SSLContext trusting(Path truststore) {
+        String password = System.getenv(OpenSearchProperties.TRUSTSTORE_PASSWORD_ENV);
+        try {
+            return SSLContextBuilder.create()
+                    .loadTrustMaterial(truststore.toFile(), password == null ? null : password.toCharArray()).build();
+        } catch (Exception e) {
+            throw new IllegalArgumentException("Setting labelloop.opensearch.truststore: cannot read " + truststore
+                    + " (password from " + OpenSearchProperties.TRUSTSTORE_PASSWORD_ENV + "): " + e.getMessage(), e);
+        }
     }
 
     private static SSLContext trustAll() {
