@@ -13,17 +13,18 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import io.labelloop.dataset.DatasetNotFoundException;
 import io.labelloop.dataset.ImportException;
 import io.labelloop.dataset.StaleWriteException;
+import io.labelloop.loop.LoopException;
 
 /** Errors as JSON with a status that tells a script what to do: 400 fix the request, 404 name, 409 reload. */
 @RestControllerAdvice(basePackageClasses = ApiErrors.class)
 class ApiErrors {
 
-    @ExceptionHandler(DatasetNotFoundException.class)
+    @ExceptionHandler({DatasetNotFoundException.class, LoopException.class})
     ResponseEntity<Map<String, Object>> notFound(RuntimeException e) {
         return error(HttpStatus.NOT_FOUND, e);
     }
 
-    @ExceptionHandler(StaleWriteException.class)
+    @ExceptionHandler({StaleWriteException.class, IllegalStateException.class})
     ResponseEntity<Map<String, Object>> stale(RuntimeException e) {
         return error(HttpStatus.CONFLICT, e);
     }

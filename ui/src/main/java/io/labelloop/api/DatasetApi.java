@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,7 +27,6 @@ import io.labelloop.dataset.RecordPage;
 import io.labelloop.dataset.TextRecord;
 import io.labelloop.queue.LabelingQueueService;
 import io.labelloop.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
 
 /** Datasets for scripts: load with a query, log records with predictions, label, export. */
 @RestController
@@ -45,34 +45,34 @@ class DatasetApi {
     }
 
     @GetMapping
-    @RolesAllowed(Roles.ANNOTATOR)
+    @PreAuthorize(Roles.HAS_ANNOTATOR)
     List<Dataset> list() {
         return datasets.list();
     }
 
     /** Like {@code rb.load}: one page of the records matching the filter; pass {@code next} back as {@code after}. */
     @GetMapping("/{dataset}/records")
-    @RolesAllowed(Roles.ANNOTATOR)
+    @PreAuthorize(Roles.HAS_ANNOTATOR)
     RecordPage load(@PathVariable String dataset, RecordFilter filter,
                     @RequestParam(defaultValue = "" + DEFAULT_PAGE) int size, @RequestParam(required = false) String after) {
         return datasets.search(dataset, filter.toQuery(), size, after);
     }
 
     @GetMapping("/{dataset}/records/{id}")
-    @RolesAllowed(Roles.ANNOTATOR)
+    @PreAuthorize(Roles.HAS_ANNOTATOR)
     ResponseEntity<TextRecord> record(@PathVariable String dataset, @PathVariable String id) {
         return ResponseEntity.of(datasets.record(dataset, id));
     }
 
     @GetMapping("/{dataset}/stats")
-    @RolesAllowed(Roles.ANNOTATOR)
+    @PreAuthorize(Roles.HAS_ANNOTATOR)
     DatasetStats stats(@PathVariable String dataset, RecordFilter filter) {
         return datasets.stats(dataset, filter.toQuery());
     }
 
     /** Like {@code rb.log}: creates or replaces records by id, with predictions and optional labels. */
     @PostMapping("/{dataset}/records")
-    @RolesAllowed(Roles.ADMIN)
+    @PreAuthorize(Roles.HAS_ADMIN)
     Map<String, Long> log(@PathVariable String dataset, @RequestBody List<LoggedRecord> records, Principal user) {
         List<TextRecord> converted = records.stream().map(r -> r.toRecord(user.getName())).toList();
         long written = datasets.log(dataset, converted);
@@ -85,7 +85,7 @@ class DatasetApi {
      * label on a record someone changed since is refused with 409 instead of overwriting.
      */
     @PutMapping("/{dataset}/records/{id}/label")
-    @RolesAllowed(Roles.ANNOTATOR)
+    @PreAuthorize(Roles.HAS_ANNOTATOR)
     TextRecord label(@PathVariable String dataset, @PathVariable String id, @RequestBody LabelRequest request,
                      Principal user) {
         return queue.label(dataset, id, request.revision(), request.label(), user.getName());
@@ -93,7 +93,7 @@ class DatasetApi {
 
     /** Labels several records at once (bulk action), whatever they held. */
     @PostMapping("/{dataset}/labels")
-    @RolesAllowed(Roles.ANNOTATOR)
+    @PreAuthorize(Roles.HAS_ANNOTATOR)
     Map<String, Long> labelMany(@PathVariable String dataset, @RequestBody BulkLabelRequest request, Principal user) {
         long changed = datasets.annotate(dataset, request.ids(), request.label(), user.getName());
         return Map.of("labeled", changed);
@@ -101,7 +101,7 @@ class DatasetApi {
 
     /** The validated records matching the filter, as CSV, JSONL or HuggingFace JSON lines. */
     @GetMapping("/{dataset}/export")
-    @RolesAllowed(Roles.ADMIN)
+    @PreAuthorize(Roles.HAS_ADMIN)
     ResponseEntity<StreamingResponseBody> export(@PathVariable String dataset, RecordFilter filter,
                                                  @RequestParam(defaultValue = "JSONL") String format) {
         ExportFormat chosen = ExportFormat.valueOf(format.toUpperCase(Locale.ROOT));

@@ -9,6 +9,12 @@ public final class Roles {
     /** Everything an annotator does, plus loops, import, export and promotion. */
     public static final String ADMIN = "ADMIN";
 
+    /** {@code @PreAuthorize} expression for annotators (admins included). */
+    public static final String HAS_ANNOTATOR = "hasRole('" + ANNOTATOR + "')";
+
+    /** {@code @PreAuthorize} expression for admins. */
+    public static final String HAS_ADMIN = "hasRole('" + ADMIN + "')";
+
     private Roles() {
     }
 }

@@ -33,7 +33,9 @@ import io.labelloop.base.ui.LoginView;
  */
 @Configuration
 @EnableWebSecurity
-@EnableMethodSecurity(jsr250Enabled = true)
+// @PreAuthorize on controllers only: JSR-250 method security would proxy the views, which carry @RolesAllowed
+// for Vaadin's own access checker.
+@EnableMethodSecurity
 @EnableConfigurationProperties(UsersProperties.class)
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfig {

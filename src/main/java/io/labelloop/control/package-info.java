@@ -1,0 +1,2 @@
+/** Pausing, resuming and triggering the loops' Camel routes, for the views and the REST API. */
+package io.labelloop.control;

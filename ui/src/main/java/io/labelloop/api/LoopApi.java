@@ -1,0 +1,59 @@
+package io.labelloop.api;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.labelloop.control.LoopControl;
+import io.labelloop.control.LoopStatus;
+import io.labelloop.security.Roles;
+
+/** Admin only: the loops' routes and progress; pause, resume, trigger now. */
+@RestController
+@RequestMapping("/api/loops")
+@PreAuthorize(Roles.HAS_ADMIN)
+class LoopApi {
+
+    private final LoopControl control;
+
+    LoopApi(LoopControl control) {
+        this.control = control;
+    }
+
+    @GetMapping
+    List<LoopStatus> loops() {
+        return control.loops();
+    }
+
+    @GetMapping("/{loop}")
+    LoopStatus loop(@PathVariable String loop) {
+        return control.loop(loop);
+    }
+
+    @PostMapping("/{loop}/pause")
+    LoopStatus pause(@PathVariable String loop) {
+        return control.pause(loop);
+    }
+
+    @PostMapping("/{loop}/resume")
+    LoopStatus resume(@PathVariable String loop) {
+        return control.resume(loop);
+    }
+
+    /** Runs one route of the loop now (its {@code -start} route unless {@code route} names another); 202 at once. */
+    @PostMapping("/{loop}/trigger")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, String> trigger(@PathVariable String loop, @RequestParam(required = false) String route) {
+        control.trigger(loop, route);
+        return Map.of("loop", loop, "triggered", route == null ? loop + "-start" : route);
+    }
+}
