@@ -37,7 +37,7 @@ import io.labelloop.store.OpenSearchStore;
  * annotators at once, with a check that no acknowledged label is lost (also across a restart) or applied twice.
  * Runs on a fresh embedded node in a temporary directory.
  */
-public final class StoreBenchSuite {
+public final class StoreBenchSuite implements BenchSuite {
 
     static final int DEFAULT_RECORDS = 100_000;
     static final int DEFAULT_ANNOTATORS = 8;
@@ -47,25 +47,42 @@ public final class StoreBenchSuite {
             + "withdrawal declined payment account verify identity app pin blocked arrived delivery charge wrong "
             + "balance currency salary direct debit limit contactless virtual disposable").split(" ");
 
+    @Override
+    public String name() {
+        return "store";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                    --records N              records in the generated import file (default %d)
+                    --annotators N           concurrent annotators (default %d)
+                    --labels N               labels per annotator (default %d)
+                    --dir DIR                working directory for the node and the file (default: a new temp dir)"""
+                .formatted(DEFAULT_RECORDS, DEFAULT_ANNOTATORS, DEFAULT_LABELS_PER_ANNOTATOR);
+    }
+
     /**
-     * Runs the suite.
+     * Runs the suite on a fresh embedded node.
      *
-     * @param options {@code records} (import size), {@code annotators}, {@code labels} (per annotator),
-     *                {@code dir} (working directory, default a new temp dir)
      * @return metrics by name ({@code store.import_records_per_s}, {@code store.label_p50_ms}, ...)
      */
-    public Map<String, Object> run(Map<String, String> options) throws Exception {
-        int records = intOption(options, "records", DEFAULT_RECORDS);
-        int annotators = intOption(options, "annotators", DEFAULT_ANNOTATORS);
-        int perAnnotator = intOption(options, "labels", DEFAULT_LABELS_PER_ANNOTATOR);
-        Path dir = options.containsKey("dir") ? Path.of(options.get("dir")) : Files.createTempDirectory("labelloop-bench-");
+    @Override
+    public Map<String, Object> run(BenchOptions options, java.io.PrintStream log) throws Exception {
+        int records = options.getInt("records", DEFAULT_RECORDS);
+        int annotators = options.getInt("annotators", DEFAULT_ANNOTATORS);
+        int perAnnotator = options.getInt("labels", DEFAULT_LABELS_PER_ANNOTATOR);
+        Path dir = options.get("dir") != null ? Path.of(options.get("dir")) : Files.createTempDirectory("labelloop-bench-");
         OpenSearchProperties properties = OpenSearchProperties.embeddedAt(dir.resolve("opensearch"));
         Map<String, Object> metrics = new LinkedHashMap<>();
         Map<String, String> acknowledged;
         try (OpenSearchStore store = OpenSearchStore.open(properties)) {
             DatasetService datasets = new DatasetService(store, DatasetProperties.defaults());
+            log.println("store bench: importing " + records + " generated records");
             importBenchmark(datasets, dir, records, metrics);
+            log.println("store bench: " + annotators + " annotators x " + perAnnotator + " labels");
             acknowledged = labelBenchmark(datasets, store, annotators, perAnnotator, metrics);
+            log.println("store bench: restarting the node to check every acknowledged label");
         }
         try (OpenSearchStore reopened = OpenSearchStore.open(properties)) {
             verify(new DatasetService(reopened, DatasetProperties.defaults()), acknowledged, metrics);
@@ -182,14 +199,5 @@ public final class StoreBenchSuite {
 
     private static double round(double value) {
         return Math.round(value * 100) / 100.0;
-    }
-
-    private static int intOption(Map<String, String> options, String name, int fallback) {
-        String value = options.get(name);
-        try {
-            return value == null ? fallback : Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Option --" + name + " must be a whole number, got '" + value + "'", e);
-        }
     }
 }

@@ -23,6 +23,7 @@ import org.opensearch.client.opensearch.core.GetResponse;
 import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.search.Hit;
 
+import io.labelloop.store.OpenSearchErrors;
 import io.labelloop.store.OpenSearchStore;
 
 /** Reads records: by id, in pages, counts, aggregations and full streams. */
@@ -72,7 +73,7 @@ final class RecordSearch {
         try {
             return client.count(c -> c.index(catalog.recordsIndex(dataset)).query(RecordQueries.toQuery(query))).count();
         } catch (IOException | RuntimeException e) {
-            throw store.unavailable("counting records of dataset " + dataset.name(), e);
+            throw failure("counting records of dataset " + dataset.name(), query, e);
         }
     }
 
@@ -96,7 +97,7 @@ final class RecordSearch {
             return new DatasetStats(r.hits().total().value(), terms(r.aggregations().get("labels")),
                     terms(r.aggregations().get("predicted")), statuses, histogram(r.aggregations().get("scores")));
         } catch (IOException | RuntimeException e) {
-            throw store.unavailable("aggregating records of dataset " + dataset.name(), e);
+            throw failure("aggregating records of dataset " + dataset.name(), query, e);
         }
     }
 
@@ -147,8 +148,17 @@ final class RecordSearch {
                 return s;
             }, TextRecord.class);
         } catch (IOException | RuntimeException e) {
-            throw store.unavailable("searching records of dataset " + dataset.name(), e);
+            throw failure("searching records of dataset " + dataset.name(), query, e);
         }
+    }
+
+    /** A query the user typed that OpenSearch cannot parse is bad input, not an unavailable store. */
+    private RuntimeException failure(String what, RecordQuery query, Exception e) {
+        if (OpenSearchErrors.status(e) == 400 && query.text() != null) {
+            return new IllegalArgumentException("Search '" + query.text() + "' is not valid query-string syntax "
+                    + "(quote special characters like ( ) : / with \\): " + e.getMessage(), e);
+        }
+        return store.unavailable(what, e);
     }
 
     private static Map<String, Long> terms(Aggregate aggregate) {

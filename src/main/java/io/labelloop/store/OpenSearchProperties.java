@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param httpPort     the embedded node's HTTP port on 127.0.0.1; 0 picks a free one (logged at start)
  * @param uris         an external cluster, e.g. {@code https://search.example.org:9200}; when set no node is embedded
  * @param tlsInsecure  accept any TLS certificate of the external cluster (self-signed test clusters only)
+ * @param truststore   PKCS12 or JKS file with the CA of the external cluster's certificate (password in
+ *                     {@value #TRUSTSTORE_PASSWORD_ENV}); without it the JVM's default CAs are trusted
  * @param indexPrefix  prefix of every index Labelloop creates
  * @param templatesDir directory of index templates ({@code *.json}); when absent the templates packaged in the jar are used
  */
@@ -27,6 +29,7 @@ public record OpenSearchProperties(
         @DefaultValue("0") int httpPort,
         List<String> uris,
         @DefaultValue("false") boolean tlsInsecure,
+        Path truststore,
         @DefaultValue(DEFAULT_INDEX_PREFIX) String indexPrefix,
         Path templatesDir) {
 
@@ -34,6 +37,8 @@ public record OpenSearchProperties(
     public static final String USER_ENV = "LABELLOOP_OPENSEARCH_USER";
     /** Environment variable holding the external cluster's password. */
     public static final String PASSWORD_ENV = "LABELLOOP_OPENSEARCH_PASSWORD";
+    /** Environment variable holding the truststore's password. */
+    public static final String TRUSTSTORE_PASSWORD_ENV = "LABELLOOP_OPENSEARCH_TRUSTSTORE_PASSWORD";
     /** Prefix of all indices. */
     public static final String DEFAULT_INDEX_PREFIX = "labelloop-";
     /** Data directory under {@code LABELLOOP_HOME} (else the working directory). */
@@ -50,12 +55,12 @@ public record OpenSearchProperties(
 
     /** Embedded node in {@code dataDir}, default everything else. */
     public static OpenSearchProperties embeddedAt(Path dataDir) {
-        return new OpenSearchProperties(true, dataDir, 0, List.of(), false, DEFAULT_INDEX_PREFIX, null);
+        return new OpenSearchProperties(true, dataDir, 0, List.of(), false, null, DEFAULT_INDEX_PREFIX, null);
     }
 
     /** An external cluster at these URIs. */
     public static OpenSearchProperties external(List<String> uris) {
-        return new OpenSearchProperties(false, null, 0, uris, false, DEFAULT_INDEX_PREFIX, null);
+        return new OpenSearchProperties(false, null, 0, uris, false, null, DEFAULT_INDEX_PREFIX, null);
     }
 
     /** True when Labelloop starts its own node. */

@@ -1,6 +1,8 @@
 package io.labelloop.store;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -20,6 +22,7 @@ import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.ssl.SSLContextBuilder;
 import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.HealthStatus;
 import org.opensearch.client.transport.OpenSearchTransport;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
 import org.slf4j.Logger;
@@ -38,6 +41,7 @@ public final class OpenSearchStore implements AutoCloseable {
 
     /** File in the data dir holding the embedded node's HTTP port while it runs, so other tools can find it. */
     public static final String PORT_FILE = "http.port";
+    private static final String SHARD_RECOVERY_TIMEOUT = "120s";
     private static final Logger log = LoggerFactory.getLogger(OpenSearchStore.class);
 
     private final OpenSearchProperties properties;
@@ -52,19 +56,49 @@ public final class OpenSearchStore implements AutoCloseable {
         this.node = node;
         this.uris = uris;
         this.mapper = newMapper();
-        this.transport = transport(uris, properties.tlsInsecure(), mapper);
+        this.transport = transport(uris, properties, mapper);
         this.client = new OpenSearchClient(transport);
     }
 
     /** Starts the embedded node or connects to the external cluster, then installs the index templates. */
     public static OpenSearchStore open(OpenSearchProperties properties) {
-        OpenSearchStore store = properties.startsEmbeddedNode() ? embedded(properties) : external(properties);
+        OpenSearchStore store = !properties.startsEmbeddedNode() ? external(properties)
+                : runningNode(properties).orElseGet(() -> embedded(properties));
         try {
+            store.awaitShards();
             new IndexTemplates(store, properties.templatesDir()).install();
             return store;
         } catch (RuntimeException e) {
             store.close();
             throw e;
+        }
+    }
+
+    /**
+     * The node another Labelloop process (e.g. {@code serve}) runs on the same data directory, if any: a command
+     * like {@code import} then uses it instead of failing on the directory's lock.
+     */
+    private static Optional<OpenSearchStore> runningNode(OpenSearchProperties properties) {
+        Path portFile = properties.dataDir().resolve(PORT_FILE);
+        try {
+            if (!Files.isRegularFile(portFile)) {
+                return Optional.empty();
+            }
+            int port = Integer.parseInt(Files.readString(portFile).trim());
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            }
+            URI uri = URI.create("http://127.0.0.1:" + port);
+            OpenSearchStore store = new OpenSearchStore(properties, null, List.of(uri));
+            if (!EmbeddedNode.CLUSTER_NAME.equals(store.client.info().clusterName())) {
+                store.close();
+                return Optional.empty();
+            }
+            log.info("The OpenSearch node of {} is run by another Labelloop process: using it at {}",
+                    properties.dataDir().toAbsolutePath(), uri);
+            return Optional.of(store);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // a stale port file after a crash: start our own node
         }
     }
 
@@ -76,6 +110,23 @@ public final class OpenSearchStore implements AutoCloseable {
         log.info("Embedded OpenSearch node on {} (data in {}, started in {} ms): try curl {}/_cat/indices",
                 uri, properties.dataDir().toAbsolutePath(), (System.nanoTime() - start) / 1_000_000, uri);
         return new OpenSearchStore(properties, node, List.of(uri));
+    }
+
+    /** After a restart the node answers before its shards are recovered from disk: wait until every primary is. */
+    private void awaitShards() {
+        try {
+            var health = client.cluster().health(h -> h.waitForStatus(HealthStatus.Yellow)
+                    .timeout(t -> t.time(SHARD_RECOVERY_TIMEOUT)));
+            if (health.timedOut()) {
+                throw new StoreUnavailableException("OpenSearch at " + httpUri() + " did not recover its indices within "
+                        + SHARD_RECOVERY_TIMEOUT + " (cluster health " + health.status() + ")", null);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof StoreUnavailableException sue) {
+                throw sue;
+            }
+            throw unavailable("waiting for the indices to recover", e);
+        }
     }
 
     private static OpenSearchStore external(OpenSearchProperties properties) {
@@ -206,7 +257,7 @@ public final class OpenSearchStore implements AutoCloseable {
         }
     }
 
-    private static OpenSearchTransport transport(List<URI> uris, boolean tlsInsecure, ObjectMapper mapper) {
+    private static OpenSearchTransport transport(List<URI> uris, OpenSearchProperties properties, ObjectMapper mapper) {
         HttpHost[] hosts = uris.stream()
                 .map(u -> new HttpHost(u.getScheme(), u.getHost(), u.getPort() < 0 ? 9200 : u.getPort()))
                 .toArray(HttpHost[]::new);
@@ -225,15 +276,29 @@ public final class OpenSearchStore implements AutoCloseable {
                     }
                     var connections = PoolingAsyncClientConnectionManagerBuilder.create()
                             .setMaxConnTotal(64).setMaxConnPerRoute(32);
-                    if (tlsInsecure) {
+                    if (properties.tlsInsecure()) {
                         connections.setTlsStrategy(ClientTlsStrategyBuilder.create()
                                 .setSslContext(trustAll())
                                 .setHostnameVerifier(NoopHostnameVerifier.INSTANCE)
                                 .build());
+                    } else if (properties.truststore() != null) {
+                        connections.setTlsStrategy(ClientTlsStrategyBuilder.create()
+                                .setSslContext(trusting(properties.truststore())).build());
                     }
                     return http.setConnectionManager(connections.build());
                 })
                 .build();
+    }
+
+    private static SSLContext trusting(Path truststore) {
+        String password = System.getenv(OpenSearchProperties.TRUSTSTORE_PASSWORD_ENV);
+        try {
+            return SSLContextBuilder.create()
+                    .loadTrustMaterial(truststore.toFile(), password == null ? null : password.toCharArray()).build();
+        } catch (Exception e) {
+            throw new IllegalArgumentException("Setting labelloop.opensearch.truststore: cannot read " + truststore
+                    + " (password from " + OpenSearchProperties.TRUSTSTORE_PASSWORD_ENV + "): " + e.getMessage(), e);
+        }
     }
 
     private static SSLContext trustAll() {

@@ -10,7 +10,8 @@ class StoreBenchSuiteTest {
 
     @Test
     void aSmallRunReportsEveryMetricWithNoLostOrDuplicatedLabel() throws Exception {
-        Map<String, Object> metrics = new StoreBenchSuite().run(Map.of("records", "2000", "annotators", "4", "labels", "20"));
+        Map<String, Object> metrics = new StoreBenchSuite().run(
+                BenchOptions.parse(java.util.List.of("--records", "2000", "--annotators", "4", "--labels", "20")), System.err);
         System.out.println(metrics);
 
         assertThat(metrics).containsKeys("store.import_records_per_s", "store.label_p50_ms", "store.label_p99_ms");

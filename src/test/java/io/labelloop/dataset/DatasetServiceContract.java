@@ -65,6 +65,9 @@ public abstract class DatasetServiceContract {
 
         assertThat(datasets.count(name, RecordQuery.all().withText("lost"))).isEqualTo(25);
         assertThat(datasets.count(name, RecordQuery.all().withMetadata("intent", "card_arrival"))).isEqualTo(25);
+        assertThat(datasets.count(name, RecordQuery.all().withText("metadata.intent:lost_card AND number"))).isEqualTo(25);
+        assertThatThrownBy(() -> datasets.search(name, RecordQuery.all().withText("card AND ("), 10, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'card AND ('");
 
         Set<String> seen = new HashSet<>();
         String cursor = null;

@@ -17,6 +17,7 @@ import io.labelloop.queue.LabelingQueueService;
 import io.labelloop.registry.ModelRegistry;
 import io.labelloop.registry.ModelVersion;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * rows with head-only training.
  */
 @SpringBootTest(classes = LabelloopApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@AutoConfigureObservability
 class BankingLoopEndToEndTest {
 
     private static final Path WORK = temp();
@@ -64,6 +67,8 @@ class BankingLoopEndToEndTest {
     LoopCatalog catalog;
     @Autowired
     LoopSteps steps;
+    @Autowired
+    PrometheusMeterRegistry prometheus;
 
     @Test
     void theLoopRetrainsAfterEachBatchPromotesRefillsTheQueueAndShowsItInTheMetrics(@TempDir Path out)
@@ -90,6 +95,11 @@ class BankingLoopEndToEndTest {
         assertThat(queue.depth("banking-sentiment")).as("the queue refilled after the last retrain").isEqualTo(20);
         assertThat(gauge("labelloop.queue.depth")).isEqualTo(20);
         assertThat(labeledBy(SimulatedAnnotator.NAME)).isEqualTo(40);
+        assertThat(prometheus.scrape()).as("what /actuator/prometheus serves")
+                .contains("labelloop_model_serving_iteration{loop=\"banking-sentiment\"} " + history.get(2).iteration())
+                .contains("labelloop_training_duration_seconds_count{loop=\"banking-sentiment\",mode=\"head\",outcome=\"success\"} 2")
+                .contains("labelloop_queue_depth{loop=\"banking-sentiment\"} 20")
+                .contains("camel_exchanges_total");
 
         Path png = out.resolve(Simulation.write(curve, out.resolve("curve.json")).getFileName());
         assertThat(png).exists();
@@ -126,6 +136,36 @@ class BankingLoopEndToEndTest {
                 .hasMessageContaining("loop 'single'").hasMessageContaining("all have one label [NEGATIVE]");
         assertThat(models.history("single")).isEmpty();
         assertThat(datasets.count(dataset, RecordQuery.all().withStatuses(RecordStatus.VALIDATED))).isEqualTo(labeled);
+    }
+
+    @Test
+    void aTrainingInterruptedByARestartIsMarkedFailedAndCountsAsNotDoneWhileTheCurrentVersionKeepsServing() {
+        String dataset = "restarted-" + ProcessHandle.current().pid();
+        LoopConfig loop = variant("restarted", dataset);
+        datasets.create(dataset, List.of("NEGATIVE", "POSITIVE"), 0.0);
+        datasets.log(dataset, List.of(TextRecord.of("a", "my card was declined", Map.of()),
+                TextRecord.of("b", "how do I open an account", Map.of())));
+        datasets.annotate(dataset, List.of("a"), "NEGATIVE", "tester");
+        datasets.annotate(dataset, List.of("b"), "POSITIVE", "tester");
+        datasets.refresh(dataset);
+        models.register(version("restarted", "v1", 0));
+        models.promote("restarted", "v1");
+        // What a process that died in the middle of training v2 leaves behind: registered, never marked trained.
+        models.register(version("restarted", "v2", 2));
+        assertThat(steps.labelsSinceLastTraining(loop)).isZero();
+
+        ((LoopStepService) steps).start();
+
+        assertThat(models.find("restarted", "v2").orElseThrow().status())
+                .isEqualTo(io.labelloop.registry.ModelStatus.FAILED);
+        assertThat(models.current("restarted").orElseThrow().version()).isEqualTo("v1");
+        assertThat(steps.labelsSinceLastTraining(loop)).as("the labels count again, so the loop retrains").isEqualTo(2);
+    }
+
+    private static ModelVersion version(String loop, String version, int trainingSize) {
+        return new ModelVersion(loop, version, 0, "ds", "all-minilm-l6-v2", List.of("NEGATIVE", "POSITIVE"),
+                trainingSize, trainingSize, "", Map.of(), Map.of(), "/nowhere", null,
+                io.labelloop.registry.ModelStatus.CANDIDATE);
     }
 
     private LoopConfig variant(String name, String dataset) {

@@ -15,9 +15,12 @@ import java.util.List;
  * Downloads a model's {@code config.json}, {@code tokenizer.json} and {@code model.safetensors} from the
  * HuggingFace Hub into {@code <cache>/<owner>--<name>/}, once; later calls use the cached files without network.
  * Repositories without {@code tokenizer.json} (older BERT checkpoints) get one generated from {@code vocab.txt}.
+ * A token in the environment variable {@value #TOKEN_VARIABLE} is sent for gated or private models.
  */
 final class HubDownloader {
 
+    /** Environment variable holding a HuggingFace access token (never a setting or a file). */
+    static final String TOKEN_VARIABLE = "HF_TOKEN";
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private final String endpoint;
@@ -62,8 +65,12 @@ final class HubDownloader {
         URI uri = URI.create(endpoint + "/" + modelId + "/resolve/main/" + file);
         Path part = dir.resolve(file + ".part");
         try {
-            HttpResponse<Path> response = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).GET().build(),
-                    HttpResponse.BodyHandlers.ofFile(part));
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).GET();
+            String token = System.getenv(TOKEN_VARIABLE);
+            if (token != null && !token.isBlank()) {
+                request.header("Authorization", "Bearer " + token.trim());
+            }
+            HttpResponse<Path> response = client.send(request.build(), HttpResponse.BodyHandlers.ofFile(part));
             if (response.statusCode() == 404 && !required) {
                 Files.deleteIfExists(part);
                 return false;

@@ -67,7 +67,9 @@ public final class ModelRuntime implements AutoCloseable {
      * Loads a HuggingFace DistilBERT or BERT model from the Hub: {@code config.json}, {@code tokenizer.json}
      * and {@code model.safetensors} are downloaded once into {@code <modelCacheDir>/<modelId>} and reused.
      * If the checkpoint has a sequence-classification head, it is used (its {@code id2label} gives the labels);
-     * otherwise the head is new (mean pooling, seeded initialisation) and meant for fine-tuning.
+     * otherwise the head is new (mean pooling, seeded initialisation) and meant for fine-tuning. Repositories
+     * without {@code tokenizer.json} get one generated from {@code vocab.txt}; a token in the environment
+     * variable {@code HF_TOKEN} is sent for gated or private models.
      *
      * @param modelId a Hub model id such as {@code distilbert-base-uncased-finetuned-sst-2-english}
      * @param labels the label names, or an empty list to take them from the checkpoint's {@code id2label}

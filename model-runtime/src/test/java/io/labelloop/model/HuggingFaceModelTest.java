@@ -67,6 +67,9 @@ class HuggingFaceModelTest {
                 }
             }
             assertThat(scores(pretrained.predict(TEXTS))).as("the base is untouched").containsExactly(scores(p));
+            try (TrainingResult first = runtime.train(request); TrainingResult second = runtime.train(request)) {
+                assertThat(scores(second.model().predict(TEXTS))).as("same seed, same model").containsExactly(scores(first.model().predict(TEXTS)));
+            }
         }
     }
 

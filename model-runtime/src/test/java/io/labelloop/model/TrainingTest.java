@@ -103,6 +103,25 @@ class TrainingTest {
     }
 
     @Test
+    void trainingStopsEarlyWhenTheEvalLossStopsImprovingAndKeepsTheBestEpoch() {
+        List<Example> small = train.subList(0, 40);
+        List<Example> contrary = small.stream().map(e -> new Example(e.id(), e.text(),
+                e.label().equals("NEGATIVE") ? "POSITIVE" : "NEGATIVE")).toList(); // the better it learns, the worse here
+        TrainingRequest request = TrainingRequest.builder().setLabels(Banking77.LABELS).setTrainExamples(small)
+                .optEvalExamples(contrary).optMode(TrainingMode.HEAD).optEpochs(30).optPatience(2).build();
+        try (TrainingResult result = runtime.train(request)) {
+            assertThat(result.epochsRun()).isEqualTo(3);
+            assertThat(result.history().get(2).evalLoss()).isGreaterThan(result.history().get(0).evalLoss());
+            List<Prediction> p = result.model().predict(contrary.stream().map(Example::text).toList());
+            double crossEntropy = 0;
+            for (int i = 0; i < p.size(); i++) {
+                crossEntropy -= Math.log(p.get(i).scoreOf(contrary.get(i).label())) / p.size();
+            }
+            assertThat(crossEntropy).as("the returned model is the first epoch's").isCloseTo(result.history().get(0).evalLoss(), offset(1e-3));
+        }
+    }
+
+    @Test
     void anUnknownLabelIsRejectedNamingTheExample() {
         List<Example> bad = List.of(new Example("x-1", "hello", "NEUTRAL"));
         assertThatThrownBy(() -> TrainingRequest.builder().setLabels(Banking77.LABELS).setTrainExamples(bad).build())
