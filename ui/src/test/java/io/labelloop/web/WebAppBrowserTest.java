@@ -68,6 +68,8 @@ class WebAppBrowserTest {
     LabelingQueueService queue;
     @Autowired
     ModelRegistry registry;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     Browser browser;
     List<TextRecord> queued;
@@ -225,6 +227,52 @@ class WebAppBrowserTest {
         browser.waitFor(By.cssSelector("#loops vaadin-grid vaadin-button")).click();
         browser.until(d -> innerText("loops").contains("1 runs, 0 failed"));
         browser.screenshot("loops");
+    }
+
+    /**
+     * Not a timed test: labels 50 records by keyboard and writes how long the next record took to appear
+     * (key down to the card's DOM change, in the browser; and the server's share) to target/bench/ui-labeling.json.
+     */
+    @Test
+    @Order(9)
+    void benchmarkNextRecordAfterALabel() throws Exception {
+        int labels = 50;
+        List<TextRecord> pool = datasets.search(DATASET, queuedQuery(), labels + 10, null).records();
+        queue.fill(DATASET, pool.stream().map(r -> new QueueItem(r.id(), 1 - r.maxScore())).toList());
+        long before = validatedCount();
+        browser.signIn(ANNOTATOR, ANNOTATOR_PASSWORD);
+        browser.waitFor(By.id("record-text"));
+        browser.js("window.__latencies = []; let t0 = null;"
+                + "document.addEventListener('keydown', () => { t0 = performance.now(); }, true);"
+                + "new MutationObserver(() => { if (t0 !== null) { window.__latencies.push(performance.now() - t0); t0 = null; } })"
+                + ".observe(document.getElementById('record-card'), {childList: true, subtree: true, characterData: true});");
+        for (int i = 0; i < labels; i++) {
+            String text = browser.text(By.id("record-text"));
+            new Actions(browser.driver).sendKeys(i % 2 == 0 ? "1" : "2").perform();
+            browser.until(d -> !browser.text(By.id("record-text")).equals(text));
+        }
+        assertThat(validatedCount()).isEqualTo(before + labels);
+        List<Double> browserMs = ((List<?>) browser.js("return window.__latencies")).stream()
+                .map(v -> ((Number) v).doubleValue()).sorted().toList();
+        var server = meters.get("labelloop.ui.next.record").timer().takeSnapshot();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("labels", labels);
+        result.put("ui.next_record_p50_ms", percentile(browserMs, 0.50));
+        result.put("ui.next_record_p99_ms", percentile(browserMs, 0.99));
+        result.put("ui.next_record_max_ms", browserMs.get(browserMs.size() - 1));
+        result.put("server.next_record_mean_ms", server.mean(java.util.concurrent.TimeUnit.MILLISECONDS));
+        result.put("server.next_record_max_ms", server.max(java.util.concurrent.TimeUnit.MILLISECONDS));
+        result.put("conditions", "headless Chromium and the app in one JVM on this machine, embedded OpenSearch; "
+                + "other builds may share the CPU");
+        java.nio.file.Path out = java.nio.file.Path.of("target", "bench", "ui-labeling.json");
+        java.nio.file.Files.createDirectories(out.getParent());
+        java.nio.file.Files.writeString(out, new com.fasterxml.jackson.databind.ObjectMapper()
+                .writerWithDefaultPrettyPrinter().writeValueAsString(result));
+        assertThat(browserMs).hasSizeGreaterThanOrEqualTo(labels - 1);
+    }
+
+    private static double percentile(List<Double> sorted, double q) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
     }
 
     /** Text of an element and of the grid cells slotted into it, which WebDriver's getText can miss. */
