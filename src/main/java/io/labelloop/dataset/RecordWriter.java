@@ -40,6 +40,28 @@ final class RecordWriter {
             ctx._source.updatedAt = params.now;
             """;
 
+    /**
+     * Re-logging an existing record refreshes what the client sends (text, metadata, and predictions when it sends
+     * some) and keeps the human side (annotation, status, createdAt, split); the revision goes up so a label based on
+     * the old text is refused. A logged annotation only fills a record nobody labeled yet.
+     */
+    private static final String LOG_MERGE = """
+            ctx._source.text = params.text;
+            ctx._source.metadata = params.metadata;
+            if (params.predictions != null && !params.predictions.isEmpty()) {
+              ctx._source.predictions = params.predictions;
+              ctx._source.predictionAgent = params.predictionAgent;
+              ctx._source.maxScore = params.maxScore;
+              ctx._source.predictedLabel = params.predictedLabel;
+            }
+            if (params.annotation != null && ctx._source.annotation == null && ctx._source.status == 'DEFAULT') {
+              ctx._source.annotation = params.annotation;
+              ctx._source.status = 'VALIDATED';
+            }
+            ctx._source.revision = ctx._source.revision == null ? 1 : ctx._source.revision + 1;
+            ctx._source.updatedAt = params.now;
+            """;
+
     private final OpenSearchStore store;
     private final DatasetCatalog catalog;
     private final RecordSearch search;
@@ -89,9 +111,30 @@ final class RecordWriter {
         }).toList();
         try (BulkWriter writer = bulk()) {
             for (TextRecord r : normalized) {
-                writer.add(BulkOperation.of(b -> b.index(i -> i.index(index).id(r.id()).document(r))));
+                // new ids are created from the upsert document, existing ones merged by the script
+                writer.add(BulkOperation.of(b -> b.update(u -> u.index(index).id(r.id())
+                        .retryOnConflict(MAX_CONFLICT_RETRIES).script(logMerge(r, now)).upsert(r))));
             }
             return writer.finish().succeeded();
+        }
+    }
+
+    private static Script logMerge(TextRecord r, Instant now) {
+        Map<String, JsonData> params = new HashMap<>();
+        params.put("text", JsonData.of(r.text()));
+        params.put("metadata", JsonData.of(r.metadata()));
+        params.put("predictions", JsonData.of(r.predictions()));
+        params.put("now", JsonData.of(now.toString()));
+        putIfPresent(params, "predictionAgent", r.predictionAgent());
+        putIfPresent(params, "maxScore", r.maxScore());
+        putIfPresent(params, "predictedLabel", r.predictedLabel());
+        putIfPresent(params, "annotation", r.annotation());
+        return Script.of(s -> s.inline(i -> i.lang("painless").source(LOG_MERGE).params(params)));
+    }
+
+    private static void putIfPresent(Map<String, JsonData> params, String name, Object value) {
+        if (value != null) {
+            params.put(name, JsonData.of(value));
         }
     }
 

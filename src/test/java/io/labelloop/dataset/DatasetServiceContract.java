@@ -124,6 +124,30 @@ public abstract class DatasetServiceContract {
     }
 
     @Test
+    public void reloggingExistingRecordsKeepsTheirAnnotationAndRaisesTheRevision() {
+        String name = datasetWith(2);
+        TextRecord seen = datasets.record(name, "r0").orElseThrow();
+        datasets.annotate(name, "r0", seen.revision(), "positive", "ann");
+        TextRecord unlabeled = datasets.record(name, "r1").orElseThrow();
+
+        datasets.log(name, List.of(
+                TextRecord.of("r0", "my card number 0 was stolen", Map.of("intent", "stolen_card")),
+                TextRecord.of("r1", "my card number 1 came", Map.of()),
+                TextRecord.of("r9", "a new one", Map.of())));
+
+        TextRecord relogged = datasets.record(name, "r0").orElseThrow();
+        assertThat(relogged.text()).isEqualTo("my card number 0 was stolen");
+        assertThat(relogged.metadata()).containsEntry("intent", "stolen_card");
+        assertThat(relogged.label()).isEqualTo("positive");
+        assertThat(relogged.status()).isEqualTo(RecordStatus.VALIDATED);
+        assertThat(relogged.revision()).isEqualTo(seen.revision() + 2);
+        assertThat(relogged.createdAt()).isEqualTo(seen.createdAt());
+        assertThatThrownBy(() -> datasets.annotate(name, "r1", unlabeled.revision(), "negative", "bob"))
+                .as("the text changed since bob saw it").isInstanceOf(StaleWriteException.class);
+        assertThat(datasets.record(name, "r9").orElseThrow().revision()).isZero();
+    }
+
+    @Test
     public void bulkActionsChangeEveryMatchingRecordAndStatsCountThem() {
         String name = datasetWith(10);
         datasets.storePredictions(name, Map.of("r0", List.of(new PredictedLabel("positive", 0.9))), "v1");
