@@ -24,6 +24,10 @@ final class RecordWriter {
     private static final int MAX_CONFLICT_RETRIES = 20;
     /** Keeps the previous annotation and status so the annotator can undo; bumps the revision so stale claims fail. */
     private static final String BULK_CHANGE = """
+            if (params.expected != null) {
+              long revision = ctx._source.revision == null ? 0 : ((Number) ctx._source.revision).longValue();
+              if (revision != ((Number) params.expected).longValue()) { ctx.op = 'noop'; return; }
+            }
             String label = params.label;
             if (params.fromPrediction) {
               if (ctx._source.predictedLabel == null) { ctx.op = 'noop'; return; }
@@ -302,21 +306,26 @@ final class RecordWriter {
         return undo;
     }
 
-    long bulkAnnotate(Dataset dataset, Collection<String> ids, String label, String annotator) {
+    BulkOutcome bulkAnnotate(Dataset dataset, Collection<String> ids, Map<String, Long> expected, String label,
+                             String annotator) {
         checkLabel(dataset, label);
-        return bulkChange(dataset, ids, annotator, label, false, RecordStatus.VALIDATED);
+        return bulkChange(dataset, ids, expected, annotator, label, false, RecordStatus.VALIDATED);
     }
 
-    long bulkValidate(Dataset dataset, Collection<String> ids, String annotator) {
-        return bulkChange(dataset, ids, annotator, null, true, RecordStatus.VALIDATED);
+    BulkOutcome bulkValidate(Dataset dataset, Collection<String> ids, Map<String, Long> expected, String annotator) {
+        return bulkChange(dataset, ids, expected, annotator, null, true, RecordStatus.VALIDATED);
     }
 
-    long bulkDiscard(Dataset dataset, Collection<String> ids, String annotator) {
-        return bulkChange(dataset, ids, annotator, null, false, RecordStatus.DISCARDED);
+    BulkOutcome bulkDiscard(Dataset dataset, Collection<String> ids, Map<String, Long> expected, String annotator) {
+        return bulkChange(dataset, ids, expected, annotator, null, false, RecordStatus.DISCARDED);
     }
 
-    private long bulkChange(Dataset dataset, Collection<String> ids, String annotator, String label,
-                            boolean fromPrediction, RecordStatus status) {
+    /**
+     * Applies the change to each id; where {@code expected} names a revision for the id, only if the record still
+     * has it (a label given since the ids were collected is kept, the record counted as skipped).
+     */
+    private BulkOutcome bulkChange(Dataset dataset, Collection<String> ids, Map<String, Long> expected,
+                                   String annotator, String label, boolean fromPrediction, RecordStatus status) {
         String index = catalog.recordsIndex(dataset);
         String now = Instant.now().toString();
         Map<String, JsonData> params = new HashMap<>();
@@ -327,13 +336,26 @@ final class RecordWriter {
         if (label != null) {
             params.put("label", JsonData.of(label));
         }
-        Script script = Script.of(s -> s.inline(i -> i.lang("painless").source(BULK_CHANGE).params(params)));
+        Script unconditional = bulkScript(params);
         try (BulkWriter writer = bulk()) {
             for (String id : ids) {
+                Long revision = expected.get(id);
+                Script script = revision == null ? unconditional : bulkScript(withExpected(params, revision));
                 writer.add(BulkOperation.of(b -> b.update(u -> u.index(index).id(id)
                         .retryOnConflict(MAX_CONFLICT_RETRIES).script(script))));
             }
-            return writer.finish().changed();
+            BulkWriter.Result result = writer.finish();
+            return new BulkOutcome(result.changed(), ids.size() - result.changed());
         }
+    }
+
+    private static Map<String, JsonData> withExpected(Map<String, JsonData> params, long revision) {
+        Map<String, JsonData> copy = new HashMap<>(params);
+        copy.put("expected", JsonData.of(revision));
+        return copy;
+    }
+
+    private static Script bulkScript(Map<String, JsonData> params) {
+        return Script.of(s -> s.inline(i -> i.lang("painless").source(BULK_CHANGE).params(params)));
     }
 }

@@ -168,6 +168,29 @@ public abstract class DatasetServiceContract {
     }
 
     @Test
+    public void aBulkActionOnRecordsReadEarlierSkipsTheOnesLabeledSince() {
+        String name = datasetWith(4);
+        datasets.storePredictions(name, Map.of("r2", List.of(new PredictedLabel("positive", 0.9))), "v1");
+        datasets.refresh(name);
+        Map<String, Long> seen = new java.util.LinkedHashMap<>();
+        datasets.search(name, RecordQuery.all(), 10, null).records().forEach(r -> seen.put(r.id(), r.revision()));
+        datasets.annotate(name, "r0", seen.get("r0"), "positive", "ann");
+        datasets.annotate(name, "r2", seen.get("r2"), "neutral", "ann");
+
+        assertThat(datasets.annotate(name, Map.of("r0", seen.get("r0"), "r1", seen.get("r1")), "negative", "bob"))
+                .isEqualTo(new BulkOutcome(1, 1));
+        assertThat(datasets.validate(name, Map.of("r2", seen.get("r2")), "bob")).isEqualTo(new BulkOutcome(0, 1));
+        assertThat(datasets.discard(name, Map.of("r0", seen.get("r0"), "r3", seen.get("r3")), "bob"))
+                .isEqualTo(new BulkOutcome(1, 1));
+
+        assertThat(datasets.record(name, "r0").orElseThrow().label()).isEqualTo("positive");
+        assertThat(datasets.record(name, "r0").orElseThrow().status()).isEqualTo(RecordStatus.VALIDATED);
+        assertThat(datasets.record(name, "r1").orElseThrow().label()).isEqualTo("negative");
+        assertThat(datasets.record(name, "r2").orElseThrow().label()).isEqualTo("neutral");
+        assertThat(datasets.record(name, "r3").orElseThrow().status()).isEqualTo(RecordStatus.DISCARDED);
+    }
+
+    @Test
     public void splitsAreStableAndRoughlyTheConfiguredFraction() {
         String name = datasetWith(400);
         long eval = datasets.count(name, RecordQuery.all().withSplit(Split.EVAL));
