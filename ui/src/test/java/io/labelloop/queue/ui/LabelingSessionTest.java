@@ -2,32 +2,15 @@ package io.labelloop.queue.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
 class LabelingSessionTest {
 
     private Instant now = Instant.parse("2026-11-27T00:00:00Z");
-    private final LabelingSession session = new LabelingSession(new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    });
+    private final LabelingSession session = new LabelingSession(() -> now);
 
     @Test
     void paceIsLabelsPerHourSinceTheFirstLabel() {
