@@ -61,8 +61,9 @@ public record LoopConfig(
      * @param mode        full fine-tuning or head only
      * @param seed        seed for shuffling, dropout and random selection
      * @param debounceMs  quiet time after the last new label before the labels consumer fires
+     * @param headEpochs  epochs of head-only training, 0 for the model runtime's default
      */
-    public record Training(int everyLabels, TrainMode mode, long seed, long debounceMs) {
+    public record Training(int everyLabels, TrainMode mode, long seed, long debounceMs, int headEpochs) {
         public static final int DEFAULT_EVERY_LABELS = 50;
         public static final long DEFAULT_SEED = 42;
         public static final long DEFAULT_DEBOUNCE_MS = 2_000;

@@ -117,7 +117,7 @@ public final class LoopConfigLoader {
 
         private LoopConfig.Training training(String name) {
             LoopFile.TrainingFile t = raw.training() == null
-                    ? new LoopFile.TrainingFile(null, null, null, null) : raw.training();
+                    ? new LoopFile.TrainingFile(null, null, null, null, null) : raw.training();
             int every = positive(name, "training.every-labels", t.everyLabels(),
                     LoopConfig.Training.DEFAULT_EVERY_LABELS);
             TrainMode mode = parse(name, "training.mode", t.mode(), TrainMode.HEAD, TrainMode::parse);
@@ -125,8 +125,12 @@ public final class LoopConfigLoader {
             if (debounce < 0) {
                 throw fail(name, "training.debounce-ms", "must be 0 or more, got " + debounce);
             }
+            int headEpochs = Objects.requireNonNullElse(t.headEpochs(), 0);
+            if (headEpochs < 0) {
+                throw fail(name, "training.head-epochs", "must be 0 (the runtime's default) or more, got " + headEpochs);
+            }
             return new LoopConfig.Training(every, mode,
-                    Objects.requireNonNullElse(t.seed(), LoopConfig.Training.DEFAULT_SEED), debounce);
+                    Objects.requireNonNullElse(t.seed(), LoopConfig.Training.DEFAULT_SEED), debounce, headEpochs);
         }
 
         private LoopConfig.Promotion promotion(String name) {

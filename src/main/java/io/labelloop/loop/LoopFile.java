@@ -28,7 +28,8 @@ record LoopFile(
             @JsonProperty("every-labels") Integer everyLabels,
             String mode,
             Long seed,
-            @JsonProperty("debounce-ms") Long debounceMs) {
+            @JsonProperty("debounce-ms") Long debounceMs,
+            @JsonProperty("head-epochs") Integer headEpochs) {
     }
 
     record PromotionFile(String policy, String metric) {

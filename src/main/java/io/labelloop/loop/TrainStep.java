@@ -90,12 +90,15 @@ class TrainStep {
         List<String> labels = models.labelNames(loop);
         String version = "v" + (registry.history(loop.name()).size() + 1);
         Path dir = models.properties().versionDir(loop.name(), version);
-        TrainingRequest request = TrainingRequest.builder()
+        TrainingRequest.Builder builder = TrainingRequest.builder()
                 .setLabels(labels).setTrainExamples(examples)
                 .optMode(mode == TrainMode.FULL ? TrainingMode.FULL : TrainingMode.HEAD)
                 .optSeed(seed).optVersion(version).optBase(models.base(loop))
-                .optProgressListener(p -> progress.update(loop.name(), p.epoch()))
-                .build();
+                .optProgressListener(p -> progress.update(loop.name(), p.epoch()));
+        if (mode == TrainMode.HEAD && loop.training().headEpochs() > 0) {
+            builder.optEpochs(loop.training().headEpochs());
+        }
+        TrainingRequest request = builder.build();
         register(loop, version, examples, request, dir);
         trainingSizeAtLastStart.put(loop.name(), (long) examples.size());
         progress.start(loop.name(), "train " + version + " (" + mode + ", " + examples.size() + " labels)", request.epochs());

@@ -20,6 +20,7 @@ class LoopConfigLoaderTest {
         assertThat(loop.selection().maxScore()).isEqualTo(0.6);
         assertThat(loop.training().everyLabels()).isEqualTo(50);
         assertThat(loop.promotion().policy()).isEqualTo(PromotePolicy.IF_BETTER);
+        assertThat(loop.training().headEpochs()).isEqualTo(100);
     }
 
     @Test

@@ -91,7 +91,10 @@ public final class Simulation {
             awaitIterations(loop, 1 + labeled / options.batch());
         }
         notes.addAll(windowNotes(options));
-        return LearningCurve.of(options.describe(), points(loop), notes);
+        Map<String, Object> config = new LinkedHashMap<>(options.describe());
+        config.put("promote", loop.promotion().policy().id());
+        config.put("head_epochs", loop.training().headEpochs() > 0 ? loop.training().headEpochs() : "runtime default");
+        return LearningCurve.of(config, points(loop), notes);
     }
 
     private LoopConfig configure(SimulationOptions o) {
@@ -103,7 +106,8 @@ public final class Simulation {
             return new LoopConfig(c.name(), c.source(), c.dataset(), c.labelSet(), c.baseModel(),
                     new LoopConfig.Selection(o.strategy(), o.minScore(), o.maxScore(), o.batch(), false,
                             o.warmStartRandom()),
-                    new LoopConfig.Training(o.batch(), o.trainMode(), o.seed(), DEBOUNCE_MS),
+                    new LoopConfig.Training(o.batch(), o.trainMode(), o.seed(), DEBOUNCE_MS,
+                            o.headEpochs() > 0 ? o.headEpochs() : c.training().headEpochs()),
                     o.promote() == null ? c.promotion() : new LoopConfig.Promotion(o.promote(), c.promotion().metric()),
                     c.queueLow(), properties);
         });

@@ -27,19 +27,20 @@ import java.util.Map;
  * @param trainMode       full or head
  * @param seed            seed for training, random selection and the pool sample
  * @param poolSize        rows of {@code data} used (0: all)
+ * @param headEpochs      epochs of head-only training, 0 to keep the loop's
  * @param promote         promote policy, or null to keep the loop's
  * @param out             the learning curve JSON; the PNG goes beside it
  */
 public record SimulationOptions(String loop, Path data, String textColumn, String labelColumn, Path eval,
                                 double evalFraction, SelectionStrategy strategy, int batch, int budget, double minScore,
                                 double maxScore, int warmStartRandom, TrainMode trainMode, long seed, int poolSize,
-                                PromotePolicy promote, Path out) {
+                                int headEpochs, PromotePolicy promote, Path out) {
 
     public static final String USAGE = """
             Usage: ./labelloop simulate --data FILE.csv --text-column text --label-column label
                      [--eval FILE.csv | --eval-fraction 0.2] [--strategy least-confidence|margin|entropy|random]
                      [--batch 50] [--budget 300] [--min-score 0 --max-score 0.6] [--warm-start-random N]
-                     [--train-mode full|head] [--seed 42] [--pool-size N] [--promote always|if-better|manual]
+                     [--train-mode full|head] [--seed 42] [--pool-size N] [--head-epochs N] [--promote always|if-better|manual]
                      [--loop banking-sentiment] --out curve.json
             Runs the loop's own routes on a fresh embedded store with a simulated annotator that labels the queue
             with the true labels, and writes the learning curve (JSON, and a PNG beside it).""";
@@ -56,7 +57,7 @@ public record SimulationOptions(String loop, Path data, String textColumn, Strin
                 parse(o, "strategy", "least-confidence", SelectionStrategy::parse), integer(o, "batch", 50),
                 integer(o, "budget", 300), number(o, "min-score", 0.0), number(o, "max-score", 0.6),
                 integer(o, "warm-start-random", 0), parse(o, "train-mode", "head", TrainMode::parse),
-                integer(o, "seed", 42), integer(o, "pool-size", 0),
+                integer(o, "seed", 42), integer(o, "pool-size", 0), integer(o, "head-epochs", 0),
                 o.containsKey("promote") ? parse(o, "promote", null, PromotePolicy::parse) : null, out);
         if (!o.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s) " + o.keySet().stream().map(k -> "--" + k).toList());
@@ -74,8 +75,8 @@ public record SimulationOptions(String loop, Path data, String textColumn, Strin
             throw new IllegalArgumentException("--min-score/--max-score must satisfy 0 <= min <= max <= 1, got "
                     + minScore + " and " + maxScore);
         }
-        if (warmStartRandom < 0 || poolSize < 0) {
-            throw new IllegalArgumentException("--warm-start-random and --pool-size must be 0 or more");
+        if (warmStartRandom < 0 || poolSize < 0 || headEpochs < 0) {
+            throw new IllegalArgumentException("--warm-start-random, --pool-size and --head-epochs must be 0 or more");
         }
         return this;
     }
@@ -98,6 +99,7 @@ public record SimulationOptions(String loop, Path data, String textColumn, Strin
         m.put("train_mode", trainMode.id());
         m.put("seed", seed);
         m.put("pool_size", poolSize);
+        m.put("head_epochs", headEpochs == 0 ? "loop default" : headEpochs);
         m.put("promote", promote == null ? "loop default" : promote.id());
         return m;
     }
