@@ -1,5 +1,6 @@
 package io.labelloop.loop.simulation;
 
+import io.labelloop.dataset.StaleWriteException;
 import io.labelloop.queue.Claim;
 import io.labelloop.queue.LabelingQueueService;
 import java.time.Duration;
@@ -15,6 +16,7 @@ public final class SimulatedAnnotator {
     /** The annotator name stored with each label. */
     public static final String NAME = "simulated-annotator";
     private static final long POLL_MILLIS = 100;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SimulatedAnnotator.class);
 
     private final LabelingQueueService queue;
     private final String dataset;
@@ -50,8 +52,14 @@ public final class SimulatedAnnotator {
             if (label == null) {
                 throw new IllegalStateException("record " + claim.get().recordId() + " has no true label in the data");
             }
-            queue.label(claim.get(), label);
-            labeled++;
+            try {
+                queue.label(claim.get(), label);
+                labeled++;
+            } catch (StaleWriteException e) {
+                // As in the web view: a claim lost to a refill or an expired lease is refused, never applied;
+                // the annotator moves on to the next record.
+                LOG.info("simulated annotator: {}", e.getMessage());
+            }
             idleSince = System.currentTimeMillis();
         }
         return labeled;
