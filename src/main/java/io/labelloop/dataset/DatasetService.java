@@ -192,32 +192,50 @@ public class DatasetService {
 
     /** Labels these records (bulk action), whatever they held; returns the number changed. */
     public long annotate(String dataset, Collection<String> ids, String label, String annotator) {
-        return writer.bulkAnnotate(catalog.require(dataset), ids, label, annotator);
+        return writer.bulkAnnotate(catalog.require(dataset), ids, Map.of(), label, annotator).applied();
     }
 
-    /** Labels every record matching the query; returns the number changed. */
+    /**
+     * Labels these records if each still has the revision the caller read (id to revision); a record changed since
+     * (e.g. labeled by someone else) is skipped and keeps its state.
+     */
+    public BulkOutcome annotate(String dataset, Map<String, Long> seenRevisions, String label, String annotator) {
+        return writer.bulkAnnotate(catalog.require(dataset), seenRevisions.keySet(), seenRevisions, label, annotator);
+    }
+
+    /** Labels every record matching the query now; one changed between the search and the write is skipped. */
     public long annotate(String dataset, RecordQuery query, String label, String annotator) {
-        return annotate(dataset, ids(dataset, query), label, annotator);
+        return annotate(dataset, revisions(dataset, query), label, annotator).applied();
     }
 
     /** Accepts the top prediction of each record as its label (records without predictions are skipped). */
     public long validate(String dataset, Collection<String> ids, String annotator) {
-        return writer.bulkValidate(catalog.require(dataset), ids, annotator);
+        return writer.bulkValidate(catalog.require(dataset), ids, Map.of(), annotator).applied();
+    }
+
+    /** Like {@link #validate(String, Collection, String)}, only for records still at the revision the caller read. */
+    public BulkOutcome validate(String dataset, Map<String, Long> seenRevisions, String annotator) {
+        return writer.bulkValidate(catalog.require(dataset), seenRevisions.keySet(), seenRevisions, annotator);
     }
 
     /** Accepts the top prediction of every record matching the query as its label. */
     public long validate(String dataset, RecordQuery query, String annotator) {
-        return validate(dataset, ids(dataset, query), annotator);
+        return validate(dataset, revisions(dataset, query), annotator).applied();
     }
 
     /** Marks these records DISCARDED (they leave training, evaluation and export). */
     public long discard(String dataset, Collection<String> ids, String annotator) {
-        return writer.bulkDiscard(catalog.require(dataset), ids, annotator);
+        return writer.bulkDiscard(catalog.require(dataset), ids, Map.of(), annotator).applied();
+    }
+
+    /** Like {@link #discard(String, Collection, String)}, only for records still at the revision the caller read. */
+    public BulkOutcome discard(String dataset, Map<String, Long> seenRevisions, String annotator) {
+        return writer.bulkDiscard(catalog.require(dataset), seenRevisions.keySet(), seenRevisions, annotator);
     }
 
     /** Marks every record matching the query DISCARDED. */
     public long discard(String dataset, RecordQuery query, String annotator) {
-        return discard(dataset, ids(dataset, query), annotator);
+        return discard(dataset, revisions(dataset, query), annotator).applied();
     }
 
     /**
@@ -244,9 +262,10 @@ public class DatasetService {
         search.refresh(catalog.require(dataset));
     }
 
-    private List<String> ids(String dataset, RecordQuery query) {
+    private Map<String, Long> revisions(String dataset, RecordQuery query) {
         try (Stream<TextRecord> records = stream(dataset, query)) {
-            return records.map(TextRecord::id).toList();
+            return records.collect(java.util.stream.Collectors.toMap(TextRecord::id, TextRecord::revision,
+                    (a, b) -> a, java.util.LinkedHashMap::new));
         }
     }
 }

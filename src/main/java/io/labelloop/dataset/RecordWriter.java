@@ -24,6 +24,10 @@ final class RecordWriter {
     private static final int MAX_CONFLICT_RETRIES = 20;
     /** Keeps the previous annotation and status so the annotator can undo; bumps the revision so stale claims fail. */
     private static final String BULK_CHANGE = """
+            if (params.expected != null) {
+              long revision = ctx._source.revision == null ? 0 : ((Number) ctx._source.revision).longValue();
+              if (revision != ((Number) params.expected).longValue()) { ctx.op = 'noop'; return; }
+            }
             String label = params.label;
             if (params.fromPrediction) {
               if (ctx._source.predictedLabel == null) { ctx.op = 'noop'; return; }
@@ -37,6 +41,28 @@ final class RecordWriter {
             }
             ctx._source.status = params.status;
             ctx._source.revision = revision;
+            ctx._source.updatedAt = params.now;
+            """;
+
+    /**
+     * Re-logging an existing record refreshes what the client sends (text, metadata, and predictions when it sends
+     * some) and keeps the human side (annotation, status, createdAt, split); the revision goes up so a label based on
+     * the old text is refused. A logged annotation only fills a record nobody labeled yet.
+     */
+    private static final String LOG_MERGE = """
+            ctx._source.text = params.text;
+            ctx._source.metadata = params.metadata;
+            if (params.predictions != null && !params.predictions.isEmpty()) {
+              ctx._source.predictions = params.predictions;
+              ctx._source.predictionAgent = params.predictionAgent;
+              ctx._source.maxScore = params.maxScore;
+              ctx._source.predictedLabel = params.predictedLabel;
+            }
+            if (params.annotation != null && ctx._source.annotation == null && ctx._source.status == 'DEFAULT') {
+              ctx._source.annotation = params.annotation;
+              ctx._source.status = 'VALIDATED';
+            }
+            ctx._source.revision = ctx._source.revision == null ? 1 : ctx._source.revision + 1;
             ctx._source.updatedAt = params.now;
             """;
 
@@ -89,9 +115,30 @@ final class RecordWriter {
         }).toList();
         try (BulkWriter writer = bulk()) {
             for (TextRecord r : normalized) {
-                writer.add(BulkOperation.of(b -> b.index(i -> i.index(index).id(r.id()).document(r))));
+                // new ids are created from the upsert document, existing ones merged by the script
+                writer.add(BulkOperation.of(b -> b.update(u -> u.index(index).id(r.id())
+                        .retryOnConflict(MAX_CONFLICT_RETRIES).script(logMerge(r, now)).upsert(r))));
             }
             return writer.finish().succeeded();
+        }
+    }
+
+    private static Script logMerge(TextRecord r, Instant now) {
+        Map<String, JsonData> params = new HashMap<>();
+        params.put("text", JsonData.of(r.text()));
+        params.put("metadata", JsonData.of(r.metadata()));
+        params.put("predictions", JsonData.of(r.predictions()));
+        params.put("now", JsonData.of(now.toString()));
+        putIfPresent(params, "predictionAgent", r.predictionAgent());
+        putIfPresent(params, "maxScore", r.maxScore());
+        putIfPresent(params, "predictedLabel", r.predictedLabel());
+        putIfPresent(params, "annotation", r.annotation());
+        return Script.of(s -> s.inline(i -> i.lang("painless").source(LOG_MERGE).params(params)));
+    }
+
+    private static void putIfPresent(Map<String, JsonData> params, String name, Object value) {
+        if (value != null) {
+            params.put(name, JsonData.of(value));
         }
     }
 
@@ -259,21 +306,26 @@ final class RecordWriter {
         return undo;
     }
 
-    long bulkAnnotate(Dataset dataset, Collection<String> ids, String label, String annotator) {
+    BulkOutcome bulkAnnotate(Dataset dataset, Collection<String> ids, Map<String, Long> expected, String label,
+                             String annotator) {
         checkLabel(dataset, label);
-        return bulkChange(dataset, ids, annotator, label, false, RecordStatus.VALIDATED);
+        return bulkChange(dataset, ids, expected, annotator, label, false, RecordStatus.VALIDATED);
     }
 
-    long bulkValidate(Dataset dataset, Collection<String> ids, String annotator) {
-        return bulkChange(dataset, ids, annotator, null, true, RecordStatus.VALIDATED);
+    BulkOutcome bulkValidate(Dataset dataset, Collection<String> ids, Map<String, Long> expected, String annotator) {
+        return bulkChange(dataset, ids, expected, annotator, null, true, RecordStatus.VALIDATED);
     }
 
-    long bulkDiscard(Dataset dataset, Collection<String> ids, String annotator) {
-        return bulkChange(dataset, ids, annotator, null, false, RecordStatus.DISCARDED);
+    BulkOutcome bulkDiscard(Dataset dataset, Collection<String> ids, Map<String, Long> expected, String annotator) {
+        return bulkChange(dataset, ids, expected, annotator, null, false, RecordStatus.DISCARDED);
     }
 
-    private long bulkChange(Dataset dataset, Collection<String> ids, String annotator, String label,
-                            boolean fromPrediction, RecordStatus status) {
+    /**
+     * Applies the change to each id; where {@code expected} names a revision for the id, only if the record still
+     * has it (a label given since the ids were collected is kept, the record counted as skipped).
+     */
+    private BulkOutcome bulkChange(Dataset dataset, Collection<String> ids, Map<String, Long> expected,
+                                   String annotator, String label, boolean fromPrediction, RecordStatus status) {
         String index = catalog.recordsIndex(dataset);
         String now = Instant.now().toString();
         Map<String, JsonData> params = new HashMap<>();
@@ -284,13 +336,26 @@ final class RecordWriter {
         if (label != null) {
             params.put("label", JsonData.of(label));
         }
-        Script script = Script.of(s -> s.inline(i -> i.lang("painless").source(BULK_CHANGE).params(params)));
+        Script unconditional = bulkScript(params);
         try (BulkWriter writer = bulk()) {
             for (String id : ids) {
+                Long revision = expected.get(id);
+                Script script = revision == null ? unconditional : bulkScript(withExpected(params, revision));
                 writer.add(BulkOperation.of(b -> b.update(u -> u.index(index).id(id)
                         .retryOnConflict(MAX_CONFLICT_RETRIES).script(script))));
             }
-            return writer.finish().changed();
+            BulkWriter.Result result = writer.finish();
+            return new BulkOutcome(result.changed(), ids.size() - result.changed());
         }
+    }
+
+    private static Map<String, JsonData> withExpected(Map<String, JsonData> params, long revision) {
+        Map<String, JsonData> copy = new HashMap<>(params);
+        copy.put("expected", JsonData.of(revision));
+        return copy;
+    }
+
+    private static Script bulkScript(Map<String, JsonData> params) {
+        return Script.of(s -> s.inline(i -> i.lang("painless").source(BULK_CHANGE).params(params)));
     }
 }

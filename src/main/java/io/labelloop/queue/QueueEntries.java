@@ -232,7 +232,8 @@ final class QueueEntries {
 
     /**
      * Marks a claimed entry done, on the condition that it is still the version the claim wrote; false when the
-     * claim was lost (lease expired and the record was claimed again, or the queue was refilled).
+     * claim was lost meanwhile (the record write already decided: the new holder's label will be refused as stale,
+     * and a claim of an already labeled record retires its entry).
      */
     boolean finish(Claim claim, String label) {
         QueueDoc done = QueueDoc.pending(claim.recordId(), 0, Instant.now())
@@ -243,13 +244,6 @@ final class QueueEntries {
     /** Marks the record's entry done whoever held it (it was labeled outside the queue). */
     void finish(String dataset, String recordId, QueueDoc entry, String label) {
         write(index(dataset), recordId, entry.done(label, Instant.now()), null, null);
-    }
-
-    /** Gives a claim back its entry after the record write failed for a reason other than staleness. */
-    void restore(Claim claim) {
-        QueueDoc held = QueueDoc.pending(claim.recordId(), 0, Instant.now())
-                .claimed(claim.annotator(), claim.claimId(), Instant.now(), claim.leaseUntil());
-        write(index(claim.dataset()), claim.recordId(), held, null, null);
     }
 
     /** Puts the record back in the queue claimed by this annotator (after an undo). */

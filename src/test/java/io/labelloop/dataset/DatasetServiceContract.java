@@ -124,6 +124,30 @@ public abstract class DatasetServiceContract {
     }
 
     @Test
+    public void reloggingExistingRecordsKeepsTheirAnnotationAndRaisesTheRevision() {
+        String name = datasetWith(2);
+        TextRecord seen = datasets.record(name, "r0").orElseThrow();
+        datasets.annotate(name, "r0", seen.revision(), "positive", "ann");
+        TextRecord unlabeled = datasets.record(name, "r1").orElseThrow();
+
+        datasets.log(name, List.of(
+                TextRecord.of("r0", "my card number 0 was stolen", Map.of("intent", "stolen_card")),
+                TextRecord.of("r1", "my card number 1 came", Map.of()),
+                TextRecord.of("r9", "a new one", Map.of())));
+
+        TextRecord relogged = datasets.record(name, "r0").orElseThrow();
+        assertThat(relogged.text()).isEqualTo("my card number 0 was stolen");
+        assertThat(relogged.metadata()).containsEntry("intent", "stolen_card");
+        assertThat(relogged.label()).isEqualTo("positive");
+        assertThat(relogged.status()).isEqualTo(RecordStatus.VALIDATED);
+        assertThat(relogged.revision()).isEqualTo(seen.revision() + 2);
+        assertThat(relogged.createdAt()).isEqualTo(seen.createdAt());
+        assertThatThrownBy(() -> datasets.annotate(name, "r1", unlabeled.revision(), "negative", "bob"))
+                .as("the text changed since bob saw it").isInstanceOf(StaleWriteException.class);
+        assertThat(datasets.record(name, "r9").orElseThrow().revision()).isZero();
+    }
+
+    @Test
     public void bulkActionsChangeEveryMatchingRecordAndStatsCountThem() {
         String name = datasetWith(10);
         datasets.storePredictions(name, Map.of("r0", List.of(new PredictedLabel("positive", 0.9))), "v1");
@@ -141,6 +165,29 @@ public abstract class DatasetServiceContract {
         assertThat(stats.labels()).containsEntry("negative", 4L).containsEntry("positive", 1L);
         assertThat(stats.scoreHistogram()).hasSize(10);
         assertThat(stats.scoreHistogram().get(9).count()).isEqualTo(1);
+    }
+
+    @Test
+    public void aBulkActionOnRecordsReadEarlierSkipsTheOnesLabeledSince() {
+        String name = datasetWith(4);
+        datasets.storePredictions(name, Map.of("r2", List.of(new PredictedLabel("positive", 0.9))), "v1");
+        datasets.refresh(name);
+        Map<String, Long> seen = new java.util.LinkedHashMap<>();
+        datasets.search(name, RecordQuery.all(), 10, null).records().forEach(r -> seen.put(r.id(), r.revision()));
+        datasets.annotate(name, "r0", seen.get("r0"), "positive", "ann");
+        datasets.annotate(name, "r2", seen.get("r2"), "neutral", "ann");
+
+        assertThat(datasets.annotate(name, Map.of("r0", seen.get("r0"), "r1", seen.get("r1")), "negative", "bob"))
+                .isEqualTo(new BulkOutcome(1, 1));
+        assertThat(datasets.validate(name, Map.of("r2", seen.get("r2")), "bob")).isEqualTo(new BulkOutcome(0, 1));
+        assertThat(datasets.discard(name, Map.of("r0", seen.get("r0"), "r3", seen.get("r3")), "bob"))
+                .isEqualTo(new BulkOutcome(1, 1));
+
+        assertThat(datasets.record(name, "r0").orElseThrow().label()).isEqualTo("positive");
+        assertThat(datasets.record(name, "r0").orElseThrow().status()).isEqualTo(RecordStatus.VALIDATED);
+        assertThat(datasets.record(name, "r1").orElseThrow().label()).isEqualTo("negative");
+        assertThat(datasets.record(name, "r2").orElseThrow().label()).isEqualTo("neutral");
+        assertThat(datasets.record(name, "r3").orElseThrow().status()).isEqualTo(RecordStatus.DISCARDED);
     }
 
     @Test

@@ -115,6 +115,29 @@ public abstract class LabelingQueueContract {
     }
 
     @Test
+    public void aLabelWhoseRecordWriteFailedCanBeRetriedWithTheSameClaim() throws Exception {
+        String name = datasetWith(2);
+        queue.fill(name, byPriority(2));
+        Claim claim = queue.claimNext(name, "ann").orElseThrow();
+
+        blockWrites(name, true);
+        try {
+            assertThatThrownBy(() -> queue.label(claim, "positive")).isNotInstanceOf(StaleWriteException.class);
+        } finally {
+            blockWrites(name, false);
+        }
+
+        assertThat(queue.label(claim, "positive").label()).isEqualTo("positive");
+        assertThat(datasets.record(name, "r0").orElseThrow().annotation().annotator()).isEqualTo("ann");
+        assertThat(queue.claimNext(name, "bob").orElseThrow().recordId()).isEqualTo("r1");
+    }
+
+    private void blockWrites(String dataset, boolean blocked) throws java.io.IOException {
+        String index = store().index("records", dataset);
+        store().client().indices().putSettings(s -> s.index(index).settings(i -> i.blocks(b -> b.write(blocked))));
+    }
+
+    @Test
     public void aLabelOnARecordChangedSinceItWasSeenIsRefused() {
         String name = datasetWith(2);
         queue.fill(name, byPriority(2));

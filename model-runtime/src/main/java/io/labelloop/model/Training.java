@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One training run: tokenise, then either train the head on cached features (HEAD) or the whole network
@@ -27,6 +29,8 @@ import java.util.stream.IntStream;
  * <p>PyTorch's autograd allows one gradient collector per JVM at a time, so runs are serialised.
  */
 final class Training {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Training.class);
 
     private static final Object ONE_AT_A_TIME = new Object();
     private static final float INIT_STD = 0.02f;
@@ -228,6 +232,7 @@ final class Training {
         private final long start;
         private final Optimizer optimizer;
         private final int stepsPerEpoch;
+        private int skippedSteps;
 
         /**
          * @param headIds ids of the parameters that get the head learning rate (all of them when {@code lengthsFrom} is null,
@@ -277,22 +282,38 @@ final class Training {
                     break;
                 }
             }
+            if (skippedSteps > 0) {
+                LOG.warn("training skipped {} of {} steps whose loss was not finite", skippedSteps, stepsPerEpoch * history.size());
+            }
             return new Outcome(best != null ? best : snapshot(), history);
         }
 
         private double epoch(Random random) {
             double sum = 0;
-            for (int[] batch : trainingBatches(random)) {
+            int counted = 0;
+            List<int[]> batches = trainingBatches(random);
+            for (int[] batch : batches) {
                 try (NDManager bm = manager.newSubManager()) {
                     try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
                         NDArray loss = crossEntropy(bm, forward.logits(bm, batch, true), data.trainY, batch);
+                        float batchLoss = loss.getFloat();
+                        // A non-finite loss would poison every weight through the update: skip that step.
+                        if (!Float.isFinite(batchLoss)) {
+                            skippedSteps++;
+                            continue;
+                        }
                         collector.backward(loss);
-                        sum += loss.getFloat() * batch.length;
+                        sum += batchLoss * batch.length;
+                        counted += batch.length;
                     }
                     step();
                 }
             }
-            return sum / data.trainY.length;
+            if (counted == 0) {
+                throw new ModelException("training diverged: every batch of an epoch had a non-finite loss; "
+                        + "lower the learning rate");
+            }
+            return sum / counted;
         }
 
         private void step() {

@@ -20,7 +20,7 @@ final class Banking77 {
 
     /** All 10,003 examples in file order, ids {@code b77-<row>}; skips the calling test when the data is absent. */
     static List<Example> examples() throws Exception {
-        String root = System.getProperty("labelloop.datasets", "../shared/datasets");
+        String root = System.getProperty("labelloop.datasets", "../../shared/datasets");
         Path file = Path.of(root, "banking77", "train-sentiment.csv");
         assumeTrue(Files.exists(file), "banking77 data not found at " + file.toAbsolutePath() + " (set -Dlabelloop.datasets); skipping");
         CsvColumns csv = CsvColumns.read(file);

@@ -26,7 +26,7 @@ final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofSeconds(15);
 
     final ChromeDriver driver;
     private final String baseUrl;
@@ -75,7 +75,13 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T until(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).ignoring(RuntimeException.class).until(condition::apply);
+        try {
+            return new WebDriverWait(driver, WAIT).ignoring(RuntimeException.class).until(condition::apply);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Path shot = screenshot("failure-" + System.currentTimeMillis());
+            throw new AssertionError("Timed out on " + driver.getCurrentUrl() + " (screenshot " + shot + "): "
+                    + js("return document.body.innerText"), e);
+        }
     }
 
     String text(By by) {

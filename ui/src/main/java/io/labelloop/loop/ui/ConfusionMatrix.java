@@ -18,8 +18,9 @@ record ConfusionMatrix(List<String> labels, long[][] counts, long records) {
         long[][] counts = new long[labels.size()][labels.size()];
         long[] total = {0};
         records.forEach(r -> {
-            int truth = labels.indexOf(r.label());
-            int guess = labels.indexOf(r.predictedLabel());
+            // List.of(...).indexOf(null) throws: a record without label or prediction is simply not counted
+            int truth = r.label() == null ? -1 : labels.indexOf(r.label());
+            int guess = r.predictedLabel() == null ? -1 : labels.indexOf(r.predictedLabel());
             if (truth >= 0 && guess >= 0) {
                 counts[truth][guess]++;
                 total[0]++;

@@ -10,8 +10,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -29,6 +27,7 @@ import com.vaadin.flow.router.Route;
 
 import io.labelloop.base.ui.ChartJs;
 import io.labelloop.base.ui.NamePicker;
+import io.labelloop.base.ui.Polling;
 import io.labelloop.dataset.DatasetService;
 import io.labelloop.dataset.DatasetStats;
 import io.labelloop.dataset.RecordQuery;
@@ -101,6 +100,7 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
         configureVersions();
         add(loopPicker, kpis, charts, new H3("Confusion matrix of the current version (eval split)"), confusion,
                 new H3("Model versions"), versions);
+        Polling.refreshWhileAttached(this, POLL_MILLIS, this::refresh);
     }
 
     private void configureVersions() {
@@ -125,21 +125,6 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
         if (wanted == null) {
             refresh();
         }
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        event.getUI().setPollInterval(POLL_MILLIS);
-        event.getUI().addPollListener(e -> {
-            if (isAttached()) {
-                refresh();
-            }
-        });
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        event.getUI().setPollInterval(-1);
     }
 
     private void refresh() {

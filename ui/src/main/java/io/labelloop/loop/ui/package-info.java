@@ -1,2 +1,2 @@
-/** Dashboards per loop and the admin's loops view. */
+/** Dashboards per loop. */
 package io.labelloop.loop.ui;

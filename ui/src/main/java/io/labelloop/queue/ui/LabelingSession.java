@@ -1,23 +1,23 @@
 package io.labelloop.queue.ui;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 /** What one annotator did in one browser tab: the counter and the pace shown under the record. */
 final class LabelingSession {
 
-    private final Clock clock;
+    private final Supplier<Instant> clock;
     private Instant firstLabel;
     private int labeled;
 
-    LabelingSession(Clock clock) {
+    LabelingSession(Supplier<Instant> clock) {
         this.clock = clock;
     }
 
     void labeled() {
         if (firstLabel == null) {
-            firstLabel = clock.instant();
+            firstLabel = clock.get();
         }
         labeled++;
     }
@@ -35,7 +35,7 @@ final class LabelingSession {
         if (firstLabel == null) {
             return 0;
         }
-        Duration elapsed = Duration.between(firstLabel, clock.instant());
+        Duration elapsed = Duration.between(firstLabel, clock.get());
         double hours = Math.max(elapsed.toMillis(), Duration.ofMinutes(1).toMillis()) / 3_600_000.0;
         return Math.round(labeled / hours);
     }

@@ -1,6 +1,6 @@
 package io.labelloop.queue.ui;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,7 +60,7 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
     private final DatasetService datasets;
     private final LabelingQueueService queue;
     private final String annotator;
-    private final LabelingSession session = new LabelingSession(Clock.systemUTC());
+    private final LabelingSession session = new LabelingSession(Instant::now);
     private final Timer nextRecordTimer;
 
     private final Select<String> datasetPicker = new Select<>();

@@ -1,4 +1,4 @@
-package io.labelloop.loop.ui;
+package io.labelloop.control.ui;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,8 +6,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -24,6 +22,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
+import io.labelloop.base.ui.Polling;
 import io.labelloop.control.LoopControl;
 import io.labelloop.control.LoopStatus;
 import io.labelloop.control.RouteStatus;
@@ -51,21 +50,7 @@ class LoopsView extends VerticalLayout {
         loops.setWidthFull();
         add(loops);
         refresh();
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        event.getUI().setPollInterval(POLL_MILLIS);
-        event.getUI().addPollListener(e -> {
-            if (isAttached()) {
-                refresh();
-            }
-        });
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        event.getUI().setPollInterval(-1);
+        Polling.refreshWhileAttached(this, POLL_MILLIS, this::refresh);
     }
 
     private void refresh() {

@@ -1,0 +1,43 @@
+package io.labelloop.loop.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import io.labelloop.dataset.Annotation;
+import io.labelloop.dataset.PredictedLabel;
+import io.labelloop.dataset.RecordStatus;
+import io.labelloop.dataset.TextRecord;
+
+class ConfusionMatrixTest {
+
+    private static final List<String> LABELS = List.of("NEGATIVE", "POSITIVE");
+
+    @Test
+    void countsTrueLabelsAgainstPredictionsAndSkipsRecordsMissingEither() {
+        ConfusionMatrix m = ConfusionMatrix.of(LABELS, Stream.of(
+                record("NEGATIVE", "NEGATIVE"), record("NEGATIVE", "POSITIVE"), record("POSITIVE", "POSITIVE"),
+                record("POSITIVE", "POSITIVE"), record(null, "POSITIVE"), record("NEGATIVE", null)));
+        assertThat(m.records()).isEqualTo(4);
+        assertThat(m.get("NEGATIVE", "NEGATIVE")).isEqualTo(1);
+        assertThat(m.get("NEGATIVE", "POSITIVE")).isEqualTo(1);
+        assertThat(m.get("POSITIVE", "NEGATIVE")).isZero();
+        assertThat(m.get("POSITIVE", "POSITIVE")).isEqualTo(2);
+        assertThat(m.accuracy()).isEqualTo(0.75);
+    }
+
+    @Test
+    void anEmptyMatrixHasNoAccuracy() {
+        assertThat(ConfusionMatrix.of(LABELS, Stream.empty()).accuracy()).isNull();
+    }
+
+    private static TextRecord record(String label, String predicted) {
+        List<PredictedLabel> predictions = predicted == null ? List.of() : List.of(new PredictedLabel(predicted, 0.9));
+        return new TextRecord("id", "text", Map.of(), predictions, "v1", predicted == null ? null : 0.9, predicted,
+                label == null ? null : new Annotation(label, "a", null), RecordStatus.DEFAULT, null, null, 0, null, null);
+    }
+}

@@ -1,0 +1,346 @@
+package io.labelloop.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import io.labelloop.LabelloopApplication;
+import io.labelloop.dataset.DatasetService;
+import io.labelloop.dataset.PredictedLabel;
+import io.labelloop.dataset.RecordQuery;
+import io.labelloop.dataset.RecordSort;
+import io.labelloop.dataset.RecordStatus;
+import io.labelloop.dataset.TextRecord;
+import io.labelloop.queue.LabelingQueueService;
+import io.labelloop.queue.QueueItem;
+import io.labelloop.registry.ModelRegistry;
+import io.labelloop.registry.ModelVersion;
+
+/**
+ * The web app in a real headless Chromium against the whole application (embedded OpenSearch node, the
+ * sample dataset imported on start into the test loop's dataset). One Spring context and one browser for
+ * the class; the tests run in order because they share the dataset.
+ */
+@SpringBootTest(classes = LabelloopApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
+@ActiveProfiles("uitest")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebAppBrowserTest {
+
+    static final String DATASET = "ui-test";
+    static final String ANNOTATOR = "annotator";
+    static final String ANNOTATOR_PASSWORD = "annotator-secret";
+    static final String ADMIN = "admin";
+    static final String ADMIN_PASSWORD = "admin-secret";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DatasetService datasets;
+    @Autowired
+    LabelingQueueService queue;
+    @Autowired
+    ModelRegistry registry;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    Browser browser;
+    List<TextRecord> queued;
+
+    @BeforeAll
+    void startBrowserAndQueueRecords() throws IOException {
+        assumeTrue(Browser.available(), "Chromium and chromedriver are not installed: apt-get install -y chromium chromium-driver");
+        registerTwoTrainedVersions();
+        scoreEverySampleRecord();
+        queueTheTenLeastSure();
+        browser = Browser.start("http://localhost:" + port + "/");
+    }
+
+    @AfterAll
+    void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theSampleDatasetWasImportedOnFirstStartWithItsMetadata() {
+        assertThat(datasets.count(DATASET, RecordQuery.all())).isGreaterThanOrEqualTo(300);
+        TextRecord first = datasets.record(DATASET, "q0001").orElseThrow();
+        assertThat(first.metadata()).containsKeys("product", "channel", "customer_tier", "language");
+    }
+
+    @Test
+    @Order(2)
+    void anAnnotatorSignsInAndSeesTheLeastSureRecordWithItsPrediction() {
+        browser.signIn(ANNOTATOR, ANNOTATOR_PASSWORD);
+        assertThat(browser.text(By.id("record-text"))).isIn(queued.stream().map(TextRecord::text).toList());
+        assertThat(browser.text(By.id("prediction"))).contains("Predicted").contains("v2");
+        assertThat(browser.text(By.id("session-count"))).isEqualTo("Labeled this session: 0");
+        browser.screenshot("labeling");
+    }
+
+    @Test
+    @Order(3)
+    void threeLabelsByKeyboardMoveTheCounterAndTheDashboard() {
+        long before = validatedCount();
+        browser.open("dashboard?loop=ui-test");
+        String labeledBefore = browser.text(By.cssSelector("#kpi-labels .value"));
+        assertThat(labeledBefore).isEqualTo(String.valueOf(before));
+
+        browser.open("");
+        List<String> seen = new java.util.ArrayList<>();
+        for (String key : List.of("1", "2", "1")) {
+            String text = browser.text(By.id("record-text"));
+            seen.add(text);
+            new Actions(browser.driver).sendKeys(key).perform();
+            browser.until(d -> !browser.text(By.id("record-text")).equals(text));
+        }
+        browser.until(d -> browser.text(By.id("session-count")).equals("Labeled this session: 3"));
+        assertThat(browser.text(By.id("labels-per-hour"))).matches("\\d+ labels/hour");
+        assertThat(validatedCount()).isEqualTo(before + 3);
+        Map<String, String> labelsByText = labelsOf(seen);
+        assertThat(labelsByText.values()).containsExactly("NEGATIVE", "POSITIVE", "NEGATIVE");
+
+        browser.open("dashboard?loop=ui-test");
+        browser.until(d -> browser.text(By.cssSelector("#kpi-labels .value")).equals(String.valueOf(before + 3)));
+        browser.until(d -> String.valueOf(browser.js("return document.getElementById('chart-label-balance').dataset.points"))
+                .equals("[[" + countLabel("NEGATIVE") + "," + countLabel("POSITIVE") + "]]"));
+        assertThat(browser.text(By.cssSelector("#kpi-version .value"))).isEqualTo("v2");
+        assertThat(browser.text(By.cssSelector("#kpi-accuracy .value"))).isEqualTo("90.0%");
+        assertThat(String.valueOf(browser.js("return document.getElementById('chart-quality').dataset.points")))
+                .isEqualTo("[[0.8,0.9],[0.78,0.88]]");
+        browser.until(d -> innerText("versions").contains("RETIRED"));
+        assertThat(innerText("versions")).contains("v1").contains("CURRENT").contains("epochs=20");
+        browser.screenshot("dashboard");
+    }
+
+    @Test
+    @Order(4)
+    void ctrlZTakesTheLastLabelBackAndShowsThatRecordAgain() {
+        browser.open("");
+        String text = browser.text(By.id("record-text"));
+        new Actions(browser.driver).sendKeys("2").perform();
+        browser.until(d -> !browser.text(By.id("record-text")).equals(text));
+        browser.until(d -> browser.text(By.id("session-count")).equals("Labeled this session: 1"));
+        long validated = validatedCount();
+
+        new Actions(browser.driver).keyDown(Keys.CONTROL).sendKeys("z").keyUp(Keys.CONTROL).perform();
+        browser.until(d -> browser.text(By.id("record-text")).equals(text));
+        assertThat(browser.text(By.id("session-count"))).isEqualTo("Labeled this session: 0");
+        assertThat(validatedCount()).isEqualTo(validated - 1);
+    }
+
+    @Test
+    @Order(5)
+    void aSearchIsBulkLabeledAfterAConfirmationThatShowsItsCount() {
+        browser.open("explore?dataset=ui-test");
+        browser.waitFor(By.id("search")).findElement(By.tagName("input")).sendKeys("ATM");
+        long matching = datasets.count(DATASET, RecordQuery.all().withText("ATM"));
+        assertThat(matching).isGreaterThan(3);
+        browser.until(d -> browser.text(By.id("matching-count")).equals(matching + " records match"));
+        browser.screenshot("explorer");
+
+        browser.waitFor(By.id("label-all")).click();
+        browser.until(d -> browser.js("return document.querySelector('vaadin-confirm-dialog')?.opened") == Boolean.TRUE);
+        assertThat(String.valueOf(browser.js("return document.querySelector('vaadin-confirm-dialog').header")))
+                .isEqualTo("Label NEGATIVE all " + matching + " matching records?");
+        browser.screenshot("explorer-confirm");
+        // The dialog focuses its confirm button, so Enter confirms, as for a keyboard user.
+        new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
+        browser.until(d -> datasets.count(DATASET, RecordQuery.all().withText("ATM").withLabels("NEGATIVE")) == matching);
+    }
+
+    @Test
+    @Order(6)
+    void recordTextIsShownAsTextNeverRunAsScript() {
+        String hostile = "<script>window.__labelloopXss = 1</script><img src=x onerror=\"window.__labelloopXss = 2\"> "
+                + "مرحبا 👋 " + "a".repeat(400);
+        datasets.log(DATASET, List.of(TextRecord.of("hostile-1", hostile, Map.of("product", "xss"))));
+        datasets.refresh(DATASET);
+        browser.open("explore?dataset=ui-test");
+        browser.waitFor(By.id("search")).findElement(By.tagName("input")).sendKeys("\"__labelloopXss\"");
+        browser.until(d -> browser.text(By.id("matching-count")).equals("1 records match"));
+        browser.until(d -> String.valueOf(browser.js("return document.getElementById('records').innerText"))
+                .contains("<script>window.__labelloopXss = 1</script>"));
+        assertThat(browser.js("return window.__labelloopXss === undefined")).isEqualTo(true);
+        browser.screenshot("explorer-text-as-text");
+    }
+
+    @Test
+    @Order(7)
+    void anAnnotatorCannotOpenTheLoopsViewNorCallItsApi() throws Exception {
+        browser.signIn(ANNOTATOR, ANNOTATOR_PASSWORD);
+        assertThat(browser.all(By.cssSelector("vaadin-side-nav-item[path='loops']"))).isEmpty();
+        browser.open("loops");
+        browser.until(d -> String.valueOf(browser.js("return document.body.innerText")).contains("Could not navigate"));
+        assertThat(browser.all(By.id("loops"))).isEmpty();
+
+        assertThat(get("api/loops", ANNOTATOR, ANNOTATOR_PASSWORD).statusCode()).isEqualTo(403);
+        assertThat(get("api/loops", ADMIN, ADMIN_PASSWORD).statusCode()).isEqualTo(200);
+        assertThat(get("api/loops", ANNOTATOR, "wrong").statusCode()).isEqualTo(401);
+        assertThat(get("api/datasets/ui-test/export", ANNOTATOR, ANNOTATOR_PASSWORD).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(8)
+    void anAdminPausesResumesAndTriggersALoopInTheLoopsView() {
+        browser.signIn(ADMIN, ADMIN_PASSWORD);
+        browser.open("loops");
+        browser.until(d -> innerText("loops").contains("ui-test-tick"));
+        assertThat(innerText("loops")).contains("Started").contains("not since start");
+
+        browser.waitFor(By.id("pause-ui-test")).click();
+        browser.until(d -> innerText("loops").contains("Suspended"));
+        assertThat(innerText("loops")).contains("ui-test (paused)");
+        browser.waitFor(By.id("resume-ui-test")).click();
+        browser.until(d -> innerText("loops").contains("Started"));
+
+        browser.waitFor(By.cssSelector("#loops vaadin-grid vaadin-button")).click();
+        browser.until(d -> innerText("loops").contains("1 runs, 0 failed"));
+        browser.screenshot("loops");
+    }
+
+    /**
+     * Not a timed test: labels 50 records by keyboard and writes how long the next record took to appear
+     * (key down to the card's DOM change, in the browser; and the server's share) to target/bench/ui-labeling.json.
+     */
+    @Test
+    @Order(9)
+    void benchmarkNextRecordAfterALabel() throws Exception {
+        int labels = 50;
+        List<TextRecord> pool = datasets.search(DATASET, queuedQuery(), labels + 10, null).records();
+        queue.fill(DATASET, pool.stream().map(r -> new QueueItem(r.id(), 1 - r.maxScore())).toList());
+        long before = validatedCount();
+        browser.signIn(ANNOTATOR, ANNOTATOR_PASSWORD);
+        browser.waitFor(By.id("record-text"));
+        browser.js("window.__latencies = []; let t0 = null;"
+                + "document.addEventListener('keydown', () => { t0 = performance.now(); }, true);"
+                + "new MutationObserver(() => { if (t0 !== null) { window.__latencies.push(performance.now() - t0); t0 = null; } })"
+                + ".observe(document.getElementById('record-card'), {childList: true, subtree: true, characterData: true});");
+        for (int i = 0; i < labels; i++) {
+            String text = browser.text(By.id("record-text"));
+            new Actions(browser.driver).sendKeys(i % 2 == 0 ? "1" : "2").perform();
+            browser.until(d -> !browser.text(By.id("record-text")).equals(text));
+        }
+        assertThat(validatedCount()).isEqualTo(before + labels);
+        List<Double> browserMs = ((List<?>) browser.js("return window.__latencies")).stream()
+                .map(v -> ((Number) v).doubleValue()).sorted().toList();
+        var server = meters.get("labelloop.ui.next.record").timer().takeSnapshot();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("labels", labels);
+        result.put("ui.next_record_p50_ms", percentile(browserMs, 0.50));
+        result.put("ui.next_record_p99_ms", percentile(browserMs, 0.99));
+        result.put("ui.next_record_max_ms", browserMs.get(browserMs.size() - 1));
+        result.put("server.next_record_mean_ms", server.mean(java.util.concurrent.TimeUnit.MILLISECONDS));
+        result.put("server.next_record_max_ms", server.max(java.util.concurrent.TimeUnit.MILLISECONDS));
+        result.put("conditions", "headless Chromium and the app in one JVM on this machine, embedded OpenSearch; "
+                + "other builds may share the CPU");
+        java.nio.file.Path out = java.nio.file.Path.of("target", "bench", "ui-labeling.json");
+        java.nio.file.Files.createDirectories(out.getParent());
+        java.nio.file.Files.writeString(out, new com.fasterxml.jackson.databind.ObjectMapper()
+                .writerWithDefaultPrettyPrinter().writeValueAsString(result));
+        assertThat(browserMs).hasSizeGreaterThanOrEqualTo(labels - 1);
+    }
+
+    private static double percentile(List<Double> sorted, double q) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
+    }
+
+    /** Text of an element and of the grid cells slotted into it, which WebDriver's getText can miss. */
+    private String innerText(String id) {
+        return String.valueOf(browser.js("return document.getElementById(arguments[0]).innerText", id));
+    }
+
+    private HttpResponse<String> get(String path, String user, String password) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/" + path))
+                .header("Authorization", "Basic " + basic).GET().build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Stands in for two turns of the loop, which these tests do not run: versions with metrics and provenance. */
+    private void registerTwoTrainedVersions() {
+        for (int i = 1; i <= 2; i++) {
+            registry.register(new ModelVersion("ui-test", "v" + i, i, DATASET, "all-minilm-l6-v2",
+                    List.of("NEGATIVE", "POSITIVE"), 40L * i, 50L * i, "ids" + i, Map.of("mode", "head", "epochs", "20"),
+                    Map.of(ModelVersion.ACCURACY, i == 1 ? 0.8 : 0.9, ModelVersion.MACRO_F1, i == 1 ? 0.78 : 0.88,
+                            ModelVersion.TRAIN_SECONDS, 0.5 * i), null, null, null));
+            registry.promote("ui-test", "v" + i);
+        }
+    }
+
+    /** Stands in for the loop's scoring step, which these tests do not run: a fixed, known score per record. */
+    private void scoreEverySampleRecord() {
+        Map<String, List<PredictedLabel>> predictions = new LinkedHashMap<>();
+        try (var records = datasets.stream(DATASET, RecordQuery.all())) {
+            records.forEach(r -> {
+                double negative = 0.35 + (Math.abs(r.id().hashCode()) % 60) / 100.0;
+                predictions.put(r.id(), List.of(new PredictedLabel("NEGATIVE", negative),
+                        new PredictedLabel("POSITIVE", 1 - negative)));
+            });
+        }
+        datasets.storePredictions(DATASET, predictions, "v2");
+        datasets.refresh(DATASET);
+    }
+
+    private void queueTheTenLeastSure() {
+        queued = datasets.search(DATASET, queuedQuery(), 10, null).records();
+        queue.fill(DATASET, queued.stream().map(r -> new QueueItem(r.id(), 1 - r.maxScore())).toList());
+    }
+
+    private static RecordQuery queuedQuery() {
+        return RecordQuery.all().withStatuses(RecordStatus.DEFAULT).sortedBy(RecordSort.SCORE_ASC);
+    }
+
+    private long validatedCount() {
+        datasets.refresh(DATASET);
+        return datasets.count(DATASET, RecordQuery.all().withStatuses(RecordStatus.VALIDATED));
+    }
+
+    private long countLabel(String label) {
+        return datasets.count(DATASET, RecordQuery.all().withLabels(label));
+    }
+
+    private Map<String, String> labelsOf(List<String> texts) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        try (var records = datasets.stream(DATASET, RecordQuery.all().withStatuses(RecordStatus.VALIDATED))) {
+            Map<String, TextRecord> byText = new java.util.HashMap<>();
+            records.forEach(r -> byText.put(r.text(), r));
+            for (String text : texts) {
+                TextRecord r = byText.get(text);
+                assertThat(r.annotation().annotator()).isEqualTo(ANNOTATOR);
+                labels.put(text, r.label());
+            }
+        }
+        return labels;
+    }
+}
