@@ -1,14 +1,63 @@
 package io.labelloop.component;
 
+import io.labelloop.dataset.DatasetNotFoundException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.ScheduledPollConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Shared part of the loop consumers: polls the loop's state and routes one exchange when it should fire. */
 abstract class LabelloopLoopConsumer extends ScheduledPollConsumer {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LabelloopLoopConsumer.class);
+
+    private boolean datasetMissing;
+
     LabelloopLoopConsumer(LabelloopEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
+    }
+
+    /**
+     * A loop whose dataset does not exist yet (before its start route imports it, or after a typo in the loop file) is
+     * a state, not a failure of every poll: it is logged once when it begins and once when it ends, instead of a stack
+     * trace every poll.
+     */
+    @Override
+    protected final int poll() throws Exception {
+        try {
+            int fired = pollLoop();
+            if (datasetMissing) {
+                datasetMissing = false;
+                LOG.info("labelloop: loop '{}' found its dataset; {} consumer active", loopName(), getClass().getSimpleName());
+            }
+            return fired;
+        } catch (RuntimeException e) {
+            if (!causedByMissingDataset(e)) {
+                throw e;
+            }
+            if (!datasetMissing) {
+                datasetMissing = true;
+                LOG.warn("labelloop: {} waits for its dataset: {}", getClass().getSimpleName(), e.getMessage());
+            }
+            return 0;
+        }
+    }
+
+    /** One poll of the loop's state; returns how many exchanges were routed. */
+    abstract int pollLoop();
+
+    private String loopName() {
+        return getEndpoint().options().loop().name();
+    }
+
+    private static boolean causedByMissingDataset(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DatasetNotFoundException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

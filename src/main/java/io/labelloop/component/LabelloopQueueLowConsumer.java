@@ -16,7 +16,7 @@ class LabelloopQueueLowConsumer extends LabelloopLoopConsumer {
     }
 
     @Override
-    protected int poll() {
+    int pollLoop() {
         EffectiveOptions options = getEndpoint().options();
         if (getEndpoint().getComponent().retraining(options.loop().name()).get()
                 || getEndpoint().steps().busy(options.loop())

@@ -198,6 +198,23 @@ class LabelloopComponentTest {
     }
 
     @Test
+    void steadyLabelingThatNeverPausesStillTriggersARetrain() throws Exception {
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("labelloop:demo?trigger=labels&delay=20&initialDelay=0&debounce=200")
+                        .to("labelloop:demo?operation=train");
+            }
+        });
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        for (int labels = 5; steps.calls.isEmpty() && System.nanoTime() < deadline; labels++) {
+            steps.newLabels.set(labels); // a new label every 20 ms: the count is never still for 200 ms
+            Thread.sleep(20);
+        }
+        assertThat(steps.calls).containsExactly("train head 42");
+    }
+
+    @Test
     void aFailedRetrainIsNotRepeatedUntilMoreLabelsArrive() throws Exception {
         camel.addRoutes(new RouteBuilder() {
             @Override

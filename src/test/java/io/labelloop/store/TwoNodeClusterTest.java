@@ -76,14 +76,15 @@ class TwoNodeClusterTest {
 
     @Test
     void bothNodesJoinedOneClusterAndIndicesAreReplicated() throws IOException {
-        var health = cluster.client().cluster().health(h -> h.waitForNodes("2").waitForStatus(
-                org.opensearch.client.opensearch._types.HealthStatus.Green).timeout(t -> t.time("60s")));
-        assertThat(health.numberOfNodes()).isEqualTo(2);
         String index = cluster.index("datasets");
         // The nested contract classes may run later: create the index here instead of relying on their order.
         cluster.ensureIndex(index);
+        var health = cluster.client().cluster().health(h -> h.waitForNodes("2").waitForStatus(
+                org.opensearch.client.opensearch._types.HealthStatus.Green).timeout(t -> t.time("60s")));
+        assertThat(health.numberOfNodes()).isEqualTo(2);
         var settings = cluster.client().indices().getSettings(s -> s.index(index)).get(index).settings().index();
         assertThat(settings.autoExpandReplicas()).isEqualTo("0-1");
+        assertThat(health.activePrimaryShards()).isPositive();
         assertThat(health.activeShards()).isEqualTo(2 * health.activePrimaryShards());
     }
 
