@@ -102,18 +102,35 @@ final class QueueEntries {
      * the reindex module, which the embedded node does not load.
      */
     private void deleteAllButLiveClaims(String index, Instant now) {
+        for (List<Hit<QueueDoc>> hits = notLiveClaims(index, now); !hits.isEmpty(); hits = notLiveClaims(index, now)) {
+            delete(index, hits);
+        }
+    }
+
+    List<Hit<QueueDoc>> notLiveClaims(String index, Instant now) {
         Query stale = Query.of(q -> q.bool(b -> b.mustNot(liveClaim(now))));
         try {
-            while (true) {
-                List<Hit<QueueDoc>> hits = client.search(s -> s.index(index).size(BULK).query(stale).source(c -> c.fetch(false)),
-                        QueueDoc.class).hits().hits();
-                if (hits.isEmpty()) {
-                    return;
-                }
-                List<BulkOperation> deletes = hits.stream()
-                        .map(h -> BulkOperation.of(b -> b.delete(d -> d.index(index).id(h.id())))).toList();
-                client.bulk(b -> b.operations(deletes).refresh(Refresh.True));
-            }
+            return client.search(s -> s.index(index).size(BULK).query(stale).seqNoPrimaryTerm(true)
+                    .source(c -> c.fetch(false)), QueueDoc.class).hits().hits();
+        } catch (IOException | RuntimeException e) {
+            throw store.unavailable("reading the queue " + index, e);
+        }
+    }
+
+    /**
+     * Deletes these entries if each is still the version the search saw: one claimed since (a 409) is kept, so its
+     * annotator keeps the record and nobody else gets it.
+     */
+    void delete(String index, List<Hit<QueueDoc>> hits) {
+        List<BulkOperation> deletes = hits.stream().map(h -> BulkOperation.of(b -> b.delete(d -> d.index(index)
+                .id(h.id()).ifSeqNo(h.seqNo()).ifPrimaryTerm(h.primaryTerm())))).toList();
+        try {
+            var response = client.bulk(b -> b.operations(deletes).refresh(Refresh.True));
+            response.items().stream().filter(item -> item.error() != null && item.status() != 409).findFirst()
+                    .ifPresent(item -> {
+                        throw new IllegalStateException("Queue entry " + item.id() + " not deleted: "
+                                + item.error().type() + ": " + item.error().reason());
+                    });
         } catch (IOException | RuntimeException e) {
             throw store.unavailable("clearing the queue " + index, e);
         }

@@ -138,6 +138,23 @@ public abstract class LabelingQueueContract {
     }
 
     @Test
+    public void aClaimMadeWhileTheQueueIsClearedSurvivesTheClearing() {
+        String name = datasetWith(2);
+        queue.fill(name, byPriority(2));
+        QueueEntries entries = new QueueEntries(store(), datasets, QueueProperties.defaults());
+        String index = entries.index(name);
+        var seenByTheClearing = entries.notLiveClaims(index, Instant.now());
+        Claim claim = queue.claimNext(name, "ann").orElseThrow();
+
+        entries.delete(index, seenByTheClearing);
+
+        assertThat(entries.get(name, claim.recordId())).isPresent();
+        assertThat(queue.fill(name, byPriority(2))).as("only the unclaimed record is queued again").isEqualTo(1);
+        assertThat(queue.claimNext(name, "bob").orElseThrow().recordId()).isNotEqualTo(claim.recordId());
+        assertThat(queue.label(claim, "neutral").label()).isEqualTo("neutral");
+    }
+
+    @Test
     public void aLabelOnARecordChangedSinceItWasSeenIsRefused() {
         String name = datasetWith(2);
         queue.fill(name, byPriority(2));
