@@ -42,12 +42,21 @@ public class LabelingQueueService {
         return entries.fill(dataset, items);
     }
 
-    /** Records waiting for an annotator (pending, or claimed with an expired lease). */
+    /**
+     * Makes the counts of {@link #depth} and {@link #stats} exact now. They are near-real-time otherwise (queue writes
+     * show within the index refresh interval, 1 s by default); a refresh costs Lucene work, so call this from tests
+     * and tools, not per request.
+     */
+    public void refresh(String dataset) {
+        entries.refresh(dataset);
+    }
+
+    /** Records waiting for an annotator (pending, or claimed with an expired lease); near-real-time, see {@link #refresh}. */
     public long depth(String dataset) {
         return entries.stats(dataset).pending();
     }
 
-    /** Pending, claimed and done counts. */
+    /** Pending, claimed and done counts; near-real-time, see {@link #refresh}. */
     public QueueStats stats(String dataset) {
         return entries.stats(dataset);
     }

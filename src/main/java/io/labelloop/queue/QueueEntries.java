@@ -149,14 +149,22 @@ final class QueueEntries {
         return open;
     }
 
+    /**
+     * Counts as of the last refresh: near-real-time (writes show within the refresh interval, 1 s by default), as a
+     * forced refresh per call would slow every label down. {@link #refresh} makes them exact.
+     */
     QueueStats stats(String dataset) {
         String index = index(dataset);
-        store.refresh(index);
         Instant now = Instant.now();
         Query claimed = liveClaim(now);
         Query done = term("state", QueueDoc.DONE);
         return new QueueStats(count(index, Query.of(q -> q.bool(b -> b.mustNot(claimed, done)))),
                 count(index, claimed), count(index, done));
+    }
+
+    /** Makes every queue write searchable now; costs a Lucene refresh, so for tests and tools, not per request. */
+    void refresh(String dataset) {
+        store.refresh(index(dataset));
     }
 
     private long count(String index, Query query) {
@@ -281,7 +289,7 @@ final class QueueEntries {
         if (got.isPresent() && got.get().source().heldBy(claim.claimId())) {
             write(index, claim.recordId(), got.get().source().released(claim.annotator()), got.get().seqNo(),
                     got.get().primaryTerm());
-            store.refresh(index);
+            // not refreshed: other annotators see the entry free again after the next refresh (1 s by default)
             recent.forget(index, claim.recordId());
         }
     }

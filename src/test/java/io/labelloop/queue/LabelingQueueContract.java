@@ -78,6 +78,7 @@ public abstract class LabelingQueueContract {
         }
 
         assertThat(order).containsExactly("r0", "r1", "r2", "r3", "r4");
+        queue.refresh(name);
         assertThat(queue.stats(name)).isEqualTo(new QueueStats(0, 0, 5));
         assertThat(datasets.record(name, "r4").orElseThrow().annotation().annotator()).isEqualTo("ann");
     }
@@ -155,6 +156,27 @@ public abstract class LabelingQueueContract {
     }
 
     @Test
+    public void countingTheQueueDoesNotRefreshIt() throws java.io.IOException {
+        String name = datasetWith(3);
+        queue.fill(name, byPriority(3));
+        queue.label(queue.claimNext(name, "ann").orElseThrow(), "neutral");
+        String index = store().index("queue", name);
+        long before = refreshes(index);
+
+        for (int i = 0; i < 20; i++) {
+            queue.stats(name);
+        }
+        queue.skip(queue.claimNext(name, "ann").orElseThrow());
+
+        assertThat(refreshes(index) - before).as("refreshes of the queue index (scheduled ones aside)").isLessThan(5);
+    }
+
+    private long refreshes(String index) throws java.io.IOException {
+        return store().client().indices().stats(s -> s.index(index).metric("refresh")).all().total().refresh()
+                .externalTotal();
+    }
+
+    @Test
     public void aLabelOnARecordChangedSinceItWasSeenIsRefused() {
         String name = datasetWith(2);
         queue.fill(name, byPriority(2));
@@ -166,6 +188,7 @@ public abstract class LabelingQueueContract {
 
         assertThatThrownBy(() -> queue.label(name, "r1", seen.revision(), "negative", "carl"))
                 .isInstanceOf(StaleWriteException.class).hasMessageContaining("labeled 'positive' by bob");
+        queue.refresh(name);
         assertThat(queue.depth(name)).isZero();
     }
 
@@ -175,6 +198,7 @@ public abstract class LabelingQueueContract {
         queue.fill(name, byPriority(2));
         Claim first = queue.claimNext(name, "ann").orElseThrow();
         queue.skip(first);
+        queue.refresh(name);
 
         assertThat(queue.claimNext(name, "ann").orElseThrow().recordId()).isEqualTo("r1");
         Claim bobs = queue.claimNext(name, "bob").orElseThrow();
@@ -242,6 +266,7 @@ public abstract class LabelingQueueContract {
             stored = records.collect(Collectors.toMap(TextRecord::id, r -> r.annotation().annotator()));
         }
         assertThat(stored).isEqualTo(acknowledged);
+        queue.refresh(name);
         assertThat(queue.depth(name)).isZero();
     }
 }
