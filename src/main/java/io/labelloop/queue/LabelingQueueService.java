@@ -27,8 +27,15 @@ public class LabelingQueueService {
     private final QueueEntries entries;
     private final Labeling labeling;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public LabelingQueueService(OpenSearchStore store, DatasetService datasets, QueueProperties properties) {
-        this.entries = new QueueEntries(store, datasets, properties);
+        this(store, datasets, properties, java.time.Clock.systemUTC());
+    }
+
+    /** With the clock that leases are given and checked by (tests move it instead of sleeping). */
+    LabelingQueueService(OpenSearchStore store, DatasetService datasets, QueueProperties properties,
+                         java.time.Clock clock) {
+        this.entries = new QueueEntries(store, datasets, properties, clock);
         this.labeling = new Labeling(datasets, entries);
     }
 

@@ -45,11 +45,19 @@ final class QueueEntries {
     private final OpenSearchClient client;
     private final DatasetService datasets;
     private final QueueProperties properties;
-    private final RecentClaims recent = new RecentClaims();
+    private final java.time.Clock clock;
+    private final RecentClaims recent;
     private final java.util.concurrent.atomic.AtomicInteger claiming = new java.util.concurrent.atomic.AtomicInteger();
     private final Set<String> ensured = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     QueueEntries(OpenSearchStore store, DatasetService datasets, QueueProperties properties) {
+        this(store, datasets, properties, java.time.Clock.systemUTC());
+    }
+
+    /** With the clock that leases are given and checked by (tests move it instead of sleeping). */
+    QueueEntries(OpenSearchStore store, DatasetService datasets, QueueProperties properties, java.time.Clock clock) {
+        this.clock = clock;
+        this.recent = new RecentClaims(clock);
         this.store = store;
         this.client = store.client();
         this.datasets = datasets;
@@ -67,7 +75,7 @@ final class QueueEntries {
 
     long fill(String dataset, List<QueueItem> items) {
         String index = index(dataset);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         store.refresh(index);
         deleteAllButLiveClaims(index, now);
         datasets.refresh(dataset);
@@ -155,7 +163,7 @@ final class QueueEntries {
      */
     QueueStats stats(String dataset) {
         String index = index(dataset);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Query claimed = liveClaim(now);
         Query done = term("state", QueueDoc.DONE);
         return new QueueStats(count(index, Query.of(q -> q.bool(b -> b.mustNot(claimed, done)))),
@@ -182,7 +190,7 @@ final class QueueEntries {
         int concurrent = claiming.getAndIncrement();
         try {
             for (int round = 0; round < MAX_ROUNDS; round++) {
-                List<Hit<QueueDoc>> candidates = candidates(index, annotator, Instant.now());
+                List<Hit<QueueDoc>> candidates = candidates(index, annotator, clock.instant());
                 if (candidates.isEmpty()) {
                     return Optional.empty();
                 }
@@ -221,7 +229,7 @@ final class QueueEntries {
     }
 
     private Optional<Claim> tryClaim(String dataset, String index, Hit<QueueDoc> hit, String annotator) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant until = now.plus(properties.lease());
         String claimId = UUID.randomUUID().toString();
         QueueDoc claimed = hit.source().claimed(annotator, claimId, now, until);
@@ -261,19 +269,19 @@ final class QueueEntries {
      * and a claim of an already labeled record retires its entry).
      */
     boolean finish(Claim claim, String label) {
-        QueueDoc done = QueueDoc.pending(claim.recordId(), 0, Instant.now())
-                .claimed(claim.annotator(), claim.claimId(), Instant.now(), claim.leaseUntil()).done(label, Instant.now());
+        QueueDoc done = QueueDoc.pending(claim.recordId(), 0, clock.instant())
+                .claimed(claim.annotator(), claim.claimId(), clock.instant(), claim.leaseUntil()).done(label, clock.instant());
         return write(index(claim.dataset()), claim.recordId(), done, claim.entrySeqNo(), claim.entryPrimaryTerm()).isPresent();
     }
 
     /** Marks the record's entry done whoever held it (it was labeled outside the queue). */
     void finish(String dataset, String recordId, QueueDoc entry, String label) {
-        write(index(dataset), recordId, entry.done(label, Instant.now()), null, null);
+        write(index(dataset), recordId, entry.done(label, clock.instant()), null, null);
     }
 
     /** Puts the record back in the queue claimed by this annotator (after an undo). */
     Claim reclaim(String dataset, VersionedRecord record, String annotator, double priority) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant until = now.plus(properties.lease());
         String claimId = UUID.randomUUID().toString();
         QueueDoc doc = QueueDoc.pending(record.record().id(), priority, now).claimed(annotator, claimId, now, until);
