@@ -244,13 +244,14 @@ final class QueueEntries {
             write(index, hit.id(), claimed.done(record.map(r -> r.record().label()).orElse(null), now), null, null);
             return Optional.empty();
         }
-        return Optional.of(claim(dataset, annotator, claimId, until, written.get(), record.get()));
+        return Optional.of(claim(dataset, annotator, claimId, until, written.get(), record.get(),
+                hit.source().priority()));
     }
 
     private static Claim claim(String dataset, String annotator, String claimId, Instant until, IndexResponse entry,
-                               VersionedRecord record) {
+                               VersionedRecord record, double priority) {
         return new Claim(dataset, record.record().id(), annotator, claimId, until, record.record(), entry.seqNo(),
-                entry.primaryTerm(), record.seqNo(), record.primaryTerm());
+                entry.primaryTerm(), record.seqNo(), record.primaryTerm(), priority);
     }
 
     Optional<GetResponse<QueueDoc>> get(String dataset, String recordId) {
@@ -264,14 +265,26 @@ final class QueueEntries {
     }
 
     /**
-     * Marks a claimed entry done, on the condition that it is still the version the claim wrote; false when the
-     * claim was lost meanwhile (the record write already decided: the new holder's label will be refused as stale,
-     * and a claim of an already labeled record retires its entry).
+     * Marks a claimed entry done if the claim still holds it: a conditional write on the version the claim wrote
+     * (no read); if that version changed, a read decides (the entry was reopened after a failed record write, so the
+     * same claim may retry). Empty when the claim was lost (lease expired and the record was claimed again, or the
+     * queue was refilled).
      */
-    boolean finish(Claim claim, String label) {
-        QueueDoc done = QueueDoc.pending(claim.recordId(), 0, clock.instant())
-                .claimed(claim.annotator(), claim.claimId(), clock.instant(), claim.leaseUntil()).done(label, clock.instant());
-        return write(index(claim.dataset()), claim.recordId(), done, claim.entrySeqNo(), claim.entryPrimaryTerm()).isPresent();
+    Optional<IndexResponse> finish(Claim claim, String label) {
+        String index = index(claim.dataset());
+        QueueDoc done = claim.entry(clock.instant()).done(label, clock.instant());
+        Optional<IndexResponse> written = write(index, claim.recordId(), done, claim.entrySeqNo(),
+                claim.entryPrimaryTerm());
+        if (written.isPresent()) {
+            return written;
+        }
+        return get(claim.dataset(), claim.recordId()).filter(e -> e.source().heldBy(claim.claimId()))
+                .flatMap(e -> write(index, claim.recordId(), done, e.seqNo(), e.primaryTerm()));
+    }
+
+    /** Gives the claim its entry back after the record write failed, unless the entry changed since it was finished. */
+    void reopen(Claim claim, IndexResponse finished) {
+        write(index(claim.dataset()), claim.recordId(), claim.entry(clock.instant()), finished.seqNo(), finished.primaryTerm());
     }
 
     /** Marks the record's entry done whoever held it (it was labeled outside the queue). */
@@ -288,7 +301,7 @@ final class QueueEntries {
         String index = index(dataset);
         IndexResponse written = write(index, record.record().id(), doc, null, null).orElseThrow();
         recent.claimed(index, record.record().id(), properties.lease());
-        return claim(dataset, annotator, claimId, until, written, record);
+        return claim(dataset, annotator, claimId, until, written, record, priority);
     }
 
     void release(Claim claim) {
