@@ -19,10 +19,16 @@ import io.labelloop.dataset.VersionedRecord;
  * @param entryPrimaryTerm  primary term of that version
  * @param recordSeqNo       version of the record when claimed: the label is conditional on it
  * @param recordPrimaryTerm primary term of that version
+ * @param priority          the entry's queue priority (kept if the entry has to be written again)
  */
 public record Claim(String dataset, String recordId, String annotator, String claimId, Instant leaseUntil,
                     TextRecord record, long entrySeqNo, long entryPrimaryTerm, long recordSeqNo,
-                    long recordPrimaryTerm) {
+                    long recordPrimaryTerm, double priority) {
+
+    /** The queue entry held by this claim (fill and claim times are not kept by the claim: {@code now} stands in). */
+    QueueDoc entry(Instant now) {
+        return QueueDoc.pending(recordId, priority, now).claimed(annotator, claimId, now, leaseUntil);
+    }
 
     VersionedRecord versionedRecord() {
         return new VersionedRecord(record, recordSeqNo, recordPrimaryTerm);

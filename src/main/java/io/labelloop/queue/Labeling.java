@@ -4,14 +4,16 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.opensearch.client.opensearch.core.IndexResponse;
+
 import io.labelloop.dataset.DatasetService;
 import io.labelloop.dataset.StaleWriteException;
 import io.labelloop.dataset.TextRecord;
 
 /**
- * Labels, discards and undos. A label checks the queue entry (still this claim?), writes the record conditionally
- * (still the version the annotator saw?) and then marks the entry done. Only the record write is the durable
- * acknowledgement; the queue entry only decides who may label.
+ * Labels, discards and undos. Two conditional writes make a label: the queue entry (still this claim?) and then the
+ * record (still the version the annotator saw?). Only the record write is the durable acknowledgement; the queue
+ * write only decides who may label.
  */
 final class Labeling {
 
@@ -33,25 +35,32 @@ final class Labeling {
     }
 
     /**
-     * Checks the claim, writes the record, then marks the entry done. The record write comes before the entry write
-     * so that a failed record write leaves the claim exactly as it was and the annotator can simply retry; the
-     * record's own revision check keeps a label from being applied twice if the claim is lost in between.
+     * Marks the entry done (a conditional write, no read), then writes the record. If the record write fails for a
+     * reason other than staleness, the entry is reopened for the same claim, so the annotator can simply retry.
      */
     private TextRecord onClaim(Claim claim, String label, Supplier<TextRecord> write) {
-        Optional<QueueDoc> entry = entries.get(claim.dataset(), claim.recordId()).map(e -> e.source());
-        if (entry.isEmpty() || !entry.get().heldBy(claim.claimId())) {
-            throw new StaleWriteException(claim.dataset(), claim.recordId(), "your claim is gone: " + holder(entry));
+        IndexResponse finished = entries.finish(claim, label).orElseThrow(() -> new StaleWriteException(
+                claim.dataset(), claim.recordId(), "your claim is gone: " + holder(claim)));
+        try {
+            return write.get();
+        } catch (StaleWriteException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            try {
+                entries.reopen(claim, finished);
+            } catch (RuntimeException reopening) {
+                e.addSuppressed(reopening);
+            }
+            throw e;
         }
-        TextRecord written = write.get();
-        entries.finish(claim, label);
-        return written;
     }
 
-    private static String holder(Optional<QueueDoc> entry) {
-        return entry.map(doc -> QueueDoc.CLAIMED.equals(doc.state())
-                ? "claimed by " + doc.annotator() + " after your lease ended"
-                : QueueDoc.DONE.equals(doc.state()) ? "already done by " + doc.annotator() : "entry is " + doc.state())
-                .orElse("no longer in the queue (refilled?)");
+    private String holder(Claim claim) {
+        return entries.get(claim.dataset(), claim.recordId()).map(e -> {
+            QueueDoc doc = e.source();
+            return QueueDoc.CLAIMED.equals(doc.state()) ? "claimed by " + doc.annotator() + " after your lease ended"
+                    : QueueDoc.DONE.equals(doc.state()) ? "already done by " + doc.annotator() : "entry is " + doc.state();
+        }).orElse("no longer in the queue (refilled?)");
     }
 
     TextRecord label(String dataset, String recordId, long expectedRevision, String label, String annotator) {

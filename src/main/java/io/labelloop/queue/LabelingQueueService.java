@@ -27,8 +27,15 @@ public class LabelingQueueService {
     private final QueueEntries entries;
     private final Labeling labeling;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public LabelingQueueService(OpenSearchStore store, DatasetService datasets, QueueProperties properties) {
-        this.entries = new QueueEntries(store, datasets, properties);
+        this(store, datasets, properties, java.time.Clock.systemUTC());
+    }
+
+    /** With the clock that leases are given and checked by (tests move it instead of sleeping). */
+    LabelingQueueService(OpenSearchStore store, DatasetService datasets, QueueProperties properties,
+                         java.time.Clock clock) {
+        this.entries = new QueueEntries(store, datasets, properties, clock);
         this.labeling = new Labeling(datasets, entries);
     }
 
@@ -42,12 +49,21 @@ public class LabelingQueueService {
         return entries.fill(dataset, items);
     }
 
-    /** Records waiting for an annotator (pending, or claimed with an expired lease). */
+    /**
+     * Makes the counts of {@link #depth} and {@link #stats} exact now. They are near-real-time otherwise (queue writes
+     * show within the index refresh interval, 1 s by default); a refresh costs Lucene work, so call this from tests
+     * and tools, not per request.
+     */
+    public void refresh(String dataset) {
+        entries.refresh(dataset);
+    }
+
+    /** Records waiting for an annotator (pending, or claimed with an expired lease); near-real-time, see {@link #refresh}. */
     public long depth(String dataset) {
         return entries.stats(dataset).pending();
     }
 
-    /** Pending, claimed and done counts. */
+    /** Pending, claimed and done counts; near-real-time, see {@link #refresh}. */
     public QueueStats stats(String dataset) {
         return entries.stats(dataset);
     }

@@ -45,11 +45,19 @@ final class QueueEntries {
     private final OpenSearchClient client;
     private final DatasetService datasets;
     private final QueueProperties properties;
-    private final RecentClaims recent = new RecentClaims();
+    private final java.time.Clock clock;
+    private final RecentClaims recent;
     private final java.util.concurrent.atomic.AtomicInteger claiming = new java.util.concurrent.atomic.AtomicInteger();
     private final Set<String> ensured = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     QueueEntries(OpenSearchStore store, DatasetService datasets, QueueProperties properties) {
+        this(store, datasets, properties, java.time.Clock.systemUTC());
+    }
+
+    /** With the clock that leases are given and checked by (tests move it instead of sleeping). */
+    QueueEntries(OpenSearchStore store, DatasetService datasets, QueueProperties properties, java.time.Clock clock) {
+        this.clock = clock;
+        this.recent = new RecentClaims(clock);
         this.store = store;
         this.client = store.client();
         this.datasets = datasets;
@@ -67,7 +75,7 @@ final class QueueEntries {
 
     long fill(String dataset, List<QueueItem> items) {
         String index = index(dataset);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         store.refresh(index);
         deleteAllButLiveClaims(index, now);
         datasets.refresh(dataset);
@@ -102,18 +110,35 @@ final class QueueEntries {
      * the reindex module, which the embedded node does not load.
      */
     private void deleteAllButLiveClaims(String index, Instant now) {
+        for (List<Hit<QueueDoc>> hits = notLiveClaims(index, now); !hits.isEmpty(); hits = notLiveClaims(index, now)) {
+            delete(index, hits);
+        }
+    }
+
+    List<Hit<QueueDoc>> notLiveClaims(String index, Instant now) {
         Query stale = Query.of(q -> q.bool(b -> b.mustNot(liveClaim(now))));
         try {
-            while (true) {
-                List<Hit<QueueDoc>> hits = client.search(s -> s.index(index).size(BULK).query(stale).source(c -> c.fetch(false)),
-                        QueueDoc.class).hits().hits();
-                if (hits.isEmpty()) {
-                    return;
-                }
-                List<BulkOperation> deletes = hits.stream()
-                        .map(h -> BulkOperation.of(b -> b.delete(d -> d.index(index).id(h.id())))).toList();
-                client.bulk(b -> b.operations(deletes).refresh(Refresh.True));
-            }
+            return client.search(s -> s.index(index).size(BULK).query(stale).seqNoPrimaryTerm(true)
+                    .source(c -> c.fetch(false)), QueueDoc.class).hits().hits();
+        } catch (IOException | RuntimeException e) {
+            throw store.unavailable("reading the queue " + index, e);
+        }
+    }
+
+    /**
+     * Deletes these entries if each is still the version the search saw: one claimed since (a 409) is kept, so its
+     * annotator keeps the record and nobody else gets it.
+     */
+    void delete(String index, List<Hit<QueueDoc>> hits) {
+        List<BulkOperation> deletes = hits.stream().map(h -> BulkOperation.of(b -> b.delete(d -> d.index(index)
+                .id(h.id()).ifSeqNo(h.seqNo()).ifPrimaryTerm(h.primaryTerm())))).toList();
+        try {
+            var response = client.bulk(b -> b.operations(deletes).refresh(Refresh.True));
+            response.items().stream().filter(item -> item.error() != null && item.status() != 409).findFirst()
+                    .ifPresent(item -> {
+                        throw new IllegalStateException("Queue entry " + item.id() + " not deleted: "
+                                + item.error().type() + ": " + item.error().reason());
+                    });
         } catch (IOException | RuntimeException e) {
             throw store.unavailable("clearing the queue " + index, e);
         }
@@ -132,14 +157,22 @@ final class QueueEntries {
         return open;
     }
 
+    /**
+     * Counts as of the last refresh: near-real-time (writes show within the refresh interval, 1 s by default), as a
+     * forced refresh per call would slow every label down. {@link #refresh} makes them exact.
+     */
     QueueStats stats(String dataset) {
         String index = index(dataset);
-        store.refresh(index);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Query claimed = liveClaim(now);
         Query done = term("state", QueueDoc.DONE);
         return new QueueStats(count(index, Query.of(q -> q.bool(b -> b.mustNot(claimed, done)))),
                 count(index, claimed), count(index, done));
+    }
+
+    /** Makes every queue write searchable now; costs a Lucene refresh, so for tests and tools, not per request. */
+    void refresh(String dataset) {
+        store.refresh(index(dataset));
     }
 
     private long count(String index, Query query) {
@@ -157,7 +190,7 @@ final class QueueEntries {
         int concurrent = claiming.getAndIncrement();
         try {
             for (int round = 0; round < MAX_ROUNDS; round++) {
-                List<Hit<QueueDoc>> candidates = candidates(index, annotator, Instant.now());
+                List<Hit<QueueDoc>> candidates = candidates(index, annotator, clock.instant());
                 if (candidates.isEmpty()) {
                     return Optional.empty();
                 }
@@ -196,7 +229,7 @@ final class QueueEntries {
     }
 
     private Optional<Claim> tryClaim(String dataset, String index, Hit<QueueDoc> hit, String annotator) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant until = now.plus(properties.lease());
         String claimId = UUID.randomUUID().toString();
         QueueDoc claimed = hit.source().claimed(annotator, claimId, now, until);
@@ -211,13 +244,14 @@ final class QueueEntries {
             write(index, hit.id(), claimed.done(record.map(r -> r.record().label()).orElse(null), now), null, null);
             return Optional.empty();
         }
-        return Optional.of(claim(dataset, annotator, claimId, until, written.get(), record.get()));
+        return Optional.of(claim(dataset, annotator, claimId, until, written.get(), record.get(),
+                hit.source().priority()));
     }
 
     private static Claim claim(String dataset, String annotator, String claimId, Instant until, IndexResponse entry,
-                               VersionedRecord record) {
+                               VersionedRecord record, double priority) {
         return new Claim(dataset, record.record().id(), annotator, claimId, until, record.record(), entry.seqNo(),
-                entry.primaryTerm(), record.seqNo(), record.primaryTerm());
+                entry.primaryTerm(), record.seqNo(), record.primaryTerm(), priority);
     }
 
     Optional<GetResponse<QueueDoc>> get(String dataset, String recordId) {
@@ -231,31 +265,43 @@ final class QueueEntries {
     }
 
     /**
-     * Marks a claimed entry done, on the condition that it is still the version the claim wrote; false when the
-     * claim was lost meanwhile (the record write already decided: the new holder's label will be refused as stale,
-     * and a claim of an already labeled record retires its entry).
+     * Marks a claimed entry done if the claim still holds it: a conditional write on the version the claim wrote
+     * (no read); if that version changed, a read decides (the entry was reopened after a failed record write, so the
+     * same claim may retry). Empty when the claim was lost (lease expired and the record was claimed again, or the
+     * queue was refilled).
      */
-    boolean finish(Claim claim, String label) {
-        QueueDoc done = QueueDoc.pending(claim.recordId(), 0, Instant.now())
-                .claimed(claim.annotator(), claim.claimId(), Instant.now(), claim.leaseUntil()).done(label, Instant.now());
-        return write(index(claim.dataset()), claim.recordId(), done, claim.entrySeqNo(), claim.entryPrimaryTerm()).isPresent();
+    Optional<IndexResponse> finish(Claim claim, String label) {
+        String index = index(claim.dataset());
+        QueueDoc done = claim.entry(clock.instant()).done(label, clock.instant());
+        Optional<IndexResponse> written = write(index, claim.recordId(), done, claim.entrySeqNo(),
+                claim.entryPrimaryTerm());
+        if (written.isPresent()) {
+            return written;
+        }
+        return get(claim.dataset(), claim.recordId()).filter(e -> e.source().heldBy(claim.claimId()))
+                .flatMap(e -> write(index, claim.recordId(), done, e.seqNo(), e.primaryTerm()));
+    }
+
+    /** Gives the claim its entry back after the record write failed, unless the entry changed since it was finished. */
+    void reopen(Claim claim, IndexResponse finished) {
+        write(index(claim.dataset()), claim.recordId(), claim.entry(clock.instant()), finished.seqNo(), finished.primaryTerm());
     }
 
     /** Marks the record's entry done whoever held it (it was labeled outside the queue). */
     void finish(String dataset, String recordId, QueueDoc entry, String label) {
-        write(index(dataset), recordId, entry.done(label, Instant.now()), null, null);
+        write(index(dataset), recordId, entry.done(label, clock.instant()), null, null);
     }
 
     /** Puts the record back in the queue claimed by this annotator (after an undo). */
     Claim reclaim(String dataset, VersionedRecord record, String annotator, double priority) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant until = now.plus(properties.lease());
         String claimId = UUID.randomUUID().toString();
         QueueDoc doc = QueueDoc.pending(record.record().id(), priority, now).claimed(annotator, claimId, now, until);
         String index = index(dataset);
         IndexResponse written = write(index, record.record().id(), doc, null, null).orElseThrow();
         recent.claimed(index, record.record().id(), properties.lease());
-        return claim(dataset, annotator, claimId, until, written, record);
+        return claim(dataset, annotator, claimId, until, written, record, priority);
     }
 
     void release(Claim claim) {
@@ -264,7 +310,7 @@ final class QueueEntries {
         if (got.isPresent() && got.get().source().heldBy(claim.claimId())) {
             write(index, claim.recordId(), got.get().source().released(claim.annotator()), got.get().seqNo(),
                     got.get().primaryTerm());
-            store.refresh(index);
+            // not refreshed: other annotators see the entry free again after the next refresh (1 s by default)
             recent.forget(index, claim.recordId());
         }
     }

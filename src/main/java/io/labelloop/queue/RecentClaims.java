@@ -11,30 +11,35 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RecentClaims {
 
     /** Longer than the queue index's refresh interval (1 s), with margin for a busy node. */
-    static final long VISIBLE_AFTER_NANOS = 5_000_000_000L;
+    static final java.time.Duration VISIBLE_AFTER = java.time.Duration.ofSeconds(5);
 
-    private final Map<String, Map<String, Long>> byIndex = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, java.time.Instant>> byIndex = new ConcurrentHashMap<>();
+    private final java.time.Clock clock;
+
+    RecentClaims(java.time.Clock clock) {
+        this.clock = clock;
+    }
 
     /** Excludes the entry until it is surely searchable, or until its lease ends if that is sooner. */
     void claimed(String index, String id, java.time.Duration lease) {
-        long exclusion = Math.min(VISIBLE_AFTER_NANOS, lease.toNanos());
-        byIndex.computeIfAbsent(index, k -> new ConcurrentHashMap<>()).put(id, System.nanoTime() + exclusion);
+        java.time.Duration exclusion = lease.compareTo(VISIBLE_AFTER) < 0 ? lease : VISIBLE_AFTER;
+        byIndex.computeIfAbsent(index, k -> new ConcurrentHashMap<>()).put(id, clock.instant().plus(exclusion));
     }
 
     void forget(String index, String id) {
-        Map<String, Long> ids = byIndex.get(index);
+        Map<String, java.time.Instant> ids = byIndex.get(index);
         if (ids != null) {
             ids.remove(id);
         }
     }
 
     List<String> ids(String index) {
-        Map<String, Long> ids = byIndex.get(index);
+        Map<String, java.time.Instant> ids = byIndex.get(index);
         if (ids == null) {
             return List.of();
         }
-        long now = System.nanoTime();
-        ids.values().removeIf(until -> now - until > 0);
+        java.time.Instant now = clock.instant();
+        ids.values().removeIf(now::isAfter);
         return List.copyOf(ids.keySet());
     }
 }

@@ -78,6 +78,7 @@ public abstract class LabelingQueueContract {
         }
 
         assertThat(order).containsExactly("r0", "r1", "r2", "r3", "r4");
+        queue.refresh(name);
         assertThat(queue.stats(name)).isEqualTo(new QueueStats(0, 0, 5));
         assertThat(datasets.record(name, "r4").orElseThrow().annotation().annotator()).isEqualTo("ann");
     }
@@ -96,15 +97,19 @@ public abstract class LabelingQueueContract {
     }
 
     @Test
-    public void twoAnnotatorsNeverHoldTheSameRecordAndALostClaimCannotLabel() throws InterruptedException {
+    public void twoAnnotatorsNeverHoldTheSameRecordAndALostClaimCannotLabel() {
         String name = datasetWith(3);
+        MovableClock clock = new MovableClock();
         LabelingQueueService shortLease = new LabelingQueueService(store(), datasets,
-                new QueueProperties(Duration.ofMillis(400), 16));
+                new QueueProperties(Duration.ofMinutes(5), 16), clock);
         shortLease.fill(name, byPriority(1));
 
         Claim ann = shortLease.claimNext(name, "ann").orElseThrow();
+        shortLease.refresh(name);
         assertThat(shortLease.claimNext(name, "bob")).isEmpty();
-        Thread.sleep(600);
+        clock.advance(Duration.ofMinutes(4));
+        assertThat(shortLease.claimNext(name, "bob")).as("lease not over yet").isEmpty();
+        clock.advance(Duration.ofMinutes(2));
         Claim bob = shortLease.claimNext(name, "bob").orElseThrow();
         assertThat(bob.recordId()).isEqualTo(ann.recordId());
 
@@ -138,6 +143,44 @@ public abstract class LabelingQueueContract {
     }
 
     @Test
+    public void aClaimMadeWhileTheQueueIsClearedSurvivesTheClearing() {
+        String name = datasetWith(2);
+        queue.fill(name, byPriority(2));
+        QueueEntries entries = new QueueEntries(store(), datasets, QueueProperties.defaults());
+        String index = entries.index(name);
+        var seenByTheClearing = entries.notLiveClaims(index, Instant.now());
+        Claim claim = queue.claimNext(name, "ann").orElseThrow();
+
+        entries.delete(index, seenByTheClearing);
+
+        assertThat(entries.get(name, claim.recordId())).isPresent();
+        assertThat(queue.fill(name, byPriority(2))).as("only the unclaimed record is queued again").isEqualTo(1);
+        assertThat(queue.claimNext(name, "bob").orElseThrow().recordId()).isNotEqualTo(claim.recordId());
+        assertThat(queue.label(claim, "neutral").label()).isEqualTo("neutral");
+    }
+
+    @Test
+    public void countingTheQueueDoesNotRefreshIt() throws java.io.IOException {
+        String name = datasetWith(3);
+        queue.fill(name, byPriority(3));
+        queue.label(queue.claimNext(name, "ann").orElseThrow(), "neutral");
+        String index = store().index("queue", name);
+        long before = refreshes(index);
+
+        for (int i = 0; i < 20; i++) {
+            queue.stats(name);
+        }
+        queue.skip(queue.claimNext(name, "ann").orElseThrow());
+
+        assertThat(refreshes(index) - before).as("refreshes of the queue index (scheduled ones aside)").isLessThan(5);
+    }
+
+    private long refreshes(String index) throws java.io.IOException {
+        return store().client().indices().stats(s -> s.index(index).metric("refresh")).all().total().refresh()
+                .externalTotal();
+    }
+
+    @Test
     public void aLabelOnARecordChangedSinceItWasSeenIsRefused() {
         String name = datasetWith(2);
         queue.fill(name, byPriority(2));
@@ -149,6 +192,7 @@ public abstract class LabelingQueueContract {
 
         assertThatThrownBy(() -> queue.label(name, "r1", seen.revision(), "negative", "carl"))
                 .isInstanceOf(StaleWriteException.class).hasMessageContaining("labeled 'positive' by bob");
+        queue.refresh(name);
         assertThat(queue.depth(name)).isZero();
     }
 
@@ -158,6 +202,7 @@ public abstract class LabelingQueueContract {
         queue.fill(name, byPriority(2));
         Claim first = queue.claimNext(name, "ann").orElseThrow();
         queue.skip(first);
+        queue.refresh(name);
 
         assertThat(queue.claimNext(name, "ann").orElseThrow().recordId()).isEqualTo("r1");
         Claim bobs = queue.claimNext(name, "bob").orElseThrow();
@@ -225,6 +270,31 @@ public abstract class LabelingQueueContract {
             stored = records.collect(Collectors.toMap(TextRecord::id, r -> r.annotation().annotator()));
         }
         assertThat(stored).isEqualTo(acknowledged);
+        queue.refresh(name);
         assertThat(queue.depth(name)).isZero();
+    }
+
+    /** A clock the test moves forward, so lease expiry needs no sleeping (robust on a busy machine). */
+    static final class MovableClock extends java.time.Clock {
+        private volatile Instant now = Instant.now();
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 }

@@ -62,6 +62,7 @@ class DurabilityTest {
             assertThat(two.predictionAgent()).isEqualTo("v1");
             assertThat(datasets.stats("kept", RecordQuery.all()).statuses()).containsEntry(RecordStatus.VALIDATED, 2L);
             LabelingQueueService queue = new LabelingQueueService(store, datasets, QueueProperties.defaults());
+            queue.refresh("kept");
             assertThat(queue.depth("kept")).isEqualTo(2);
             assertThat(queue.claimNext("kept", "bob").orElseThrow().recordId()).isEqualTo("3");
             assertThat(new ModelRegistry(store).current("loop")).get().extracting(ModelVersion::version).isEqualTo("v1");
