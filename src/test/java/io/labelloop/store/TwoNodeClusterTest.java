@@ -76,14 +76,15 @@ class TwoNodeClusterTest {
 
     @Test
     void bothNodesJoinedOneClusterAndIndicesAreReplicated() throws IOException {
+        // The catalog creates its index here: the nested contract classes may run after this test.
+        new io.labelloop.dataset.DatasetService(cluster, io.labelloop.dataset.DatasetProperties.defaults());
+        String index = cluster.index("datasets");
         var health = cluster.client().cluster().health(h -> h.waitForNodes("2").waitForStatus(
                 org.opensearch.client.opensearch._types.HealthStatus.Green).timeout(t -> t.time("60s")));
         assertThat(health.numberOfNodes()).isEqualTo(2);
-        // the catalog creates its index (nested tests run after this one, so it may not exist yet)
-        new io.labelloop.dataset.DatasetService(cluster, io.labelloop.dataset.DatasetProperties.defaults());
-        String index = cluster.index("datasets");
         var settings = cluster.client().indices().getSettings(s -> s.index(index)).get(index).settings().index();
         assertThat(settings.autoExpandReplicas()).isEqualTo("0-1");
+        assertThat(health.activePrimaryShards()).isPositive();
         assertThat(health.activeShards()).isEqualTo(2 * health.activePrimaryShards());
     }
 
