@@ -29,6 +29,7 @@ public class LoopMetrics {
     private final Map<String, AtomicLong> servingIteration = new ConcurrentHashMap<>();
     private final Map<String, double[]> lastScoringRate = new ConcurrentHashMap<>();
     private final Map<String, Deque<long[]>> labelSamples = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> modelGauges = new ConcurrentHashMap<>();
 
     public LoopMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -74,12 +75,18 @@ public class LoopMetrics {
 
     public void evaluated(String loop, String version, double accuracy, double macroF1) {
         Tags tags = Tags.of(LOOP, loop, "version", version);
-        AtomicLong acc = new AtomicLong(Double.doubleToLongBits(accuracy));
-        AtomicLong f1 = new AtomicLong(Double.doubleToLongBits(macroF1));
-        Gauge.builder("labelloop.model.accuracy", acc, a -> Double.longBitsToDouble(a.get())).tags(tags)
-                .description("Held-out accuracy of a model version").strongReference(true).register(registry);
-        Gauge.builder("labelloop.model.macro.f1", f1, a -> Double.longBitsToDouble(a.get())).tags(tags)
-                .description("Held-out macro-F1 of a model version").strongReference(true).register(registry);
+        // Micrometer keeps the first object registered for a name and tags: re-evaluating a version must update it.
+        gaugeValue("labelloop.model.accuracy", "Held-out accuracy of a model version", tags).set(Double.doubleToLongBits(accuracy));
+        gaugeValue("labelloop.model.macro.f1", "Held-out macro-F1 of a model version", tags).set(Double.doubleToLongBits(macroF1));
+    }
+
+    private AtomicLong gaugeValue(String name, String description, Tags tags) {
+        return modelGauges.computeIfAbsent(name + tags, k -> {
+            AtomicLong value = new AtomicLong(Double.doubleToLongBits(Double.NaN));
+            Gauge.builder(name, value, a -> Double.longBitsToDouble(a.get())).tags(tags)
+                    .description(description).strongReference(true).register(registry);
+            return value;
+        });
     }
 
     public void promoted(String loop, int iteration) {

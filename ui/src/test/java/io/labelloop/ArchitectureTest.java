@@ -31,6 +31,12 @@ class ArchitectureTest {
             .because("the views and the REST API sit on top of the application services, never below them");
 
     @ArchTest
+    static final ArchRule servicesDoNotKnowTheComponent = noClasses()
+            .that().resideOutsideOfPackage("io.labelloop.component..")
+            .should().dependOnClassesThat().resideInAPackage("io.labelloop.component..")
+            .because("the Camel component calls the application services, never the other way round");
+
+    @ArchTest
     static final ArchRule webDoesNotDriveCamelDirectly = noClasses()
             .that().resideInAnyPackage(WEB)
             .should().dependOnClassesThat().resideInAnyPackage("io.labelloop.component..", "org.apache.camel..")
