@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class OnnxImportEquivalenceTest {
 
     private static final List<String> SENTENCES = List.of(
-            "I am still waiting on my card?",
+            "My new card still has not been delivered, where is it?",
             "How do I top up my account with a cheque?",
             "Why was I charged an extra fee for my transfer?!",
             "ok",
