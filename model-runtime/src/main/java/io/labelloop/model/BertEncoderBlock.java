@@ -2,6 +2,7 @@ package io.labelloop.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
@@ -47,15 +48,34 @@ final class BertEncoderBlock extends ImportedBlock {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray ids = inputs.get(0); // (B, S)
         NDArray mask = inputs.get(1); // (B, S)
-        NDArray x = embeddings.forward(ps, new NDList(ids), training).singletonOrThrow(); // (B, S, H)
-        try (NDArray bias = maskBias(mask)) {
+        long b = ids.getShape().get(0);
+        long s = ids.getShape().get(1);
+        NDArray x;
+        try (NDArray embedded = embeddings.forward(ps, new NDList(ids), training).singletonOrThrow()) { // (B, S, H)
+            x = embedded.reshape(b * s, config.hidden()); // (T, H): the layers work on all tokens at once
+        }
+        try (NDArray bias = maskBias(mask); NDArray keyPadding = keyPadding(ids.getManager(), b, s)) {
+            NDList attentionInputs = keyPadding == null ? new NDList(bias) : new NDList(bias, keyPadding);
             for (TransformerLayerBlock layer : layers) {
-                NDArray next = layer.forward(ps, new NDList(x, bias), training).singletonOrThrow();
+                NDList layerInputs = new NDList(x);
+                layerInputs.addAll(attentionInputs);
+                NDArray next = layer.forward(ps, layerInputs, training).singletonOrThrow();
                 x.close();
                 x = next;
             }
         }
-        return new NDList(x);
+        NDArray out = x.reshape(b, s, config.hidden());
+        x.close();
+        return new NDList(out);
+    }
+
+    /**
+     * The masked score columns (B, N, S, W - S) that widen the attention scores of a batch shorter than
+     * {@link TransformerLayerBlock#SOFTMAX_WIDTH} tokens, or null for longer batches.
+     */
+    private NDArray keyPadding(NDManager manager, long b, long s) {
+        long missing = TransformerLayerBlock.SOFTMAX_WIDTH - s;
+        return missing > 0 ? manager.full(new Shape(b, config.heads(), s, missing), MASKED) : null;
     }
 
     /** (B, S) mask of 1 and 0 -> (B, 1, 1, S) additive bias of 0 and {@link #MASKED}. */

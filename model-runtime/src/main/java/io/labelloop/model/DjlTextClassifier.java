@@ -167,7 +167,10 @@ final class DjlTextClassifier implements TextClassifier {
                 c.maxPositions(), c.linearWeights());
     }
 
-    /** The current weights as host tensors, by canonical name; the encoder's only when it is not the shared one. */
+    /**
+     * The current weights as host tensors, by canonical BERT name (fused query/key/value split back into three);
+     * the encoder's only when it is not the shared one.
+     */
     List<TensorData> weights(boolean includeSharedEncoder) {
         List<TensorData> result = new ArrayList<>();
         synchronized (lock) {
@@ -177,7 +180,7 @@ final class DjlTextClassifier implements TextClassifier {
                 boolean head = p.getName().startsWith("head.");
                 if (head || sharedEncoder == null || includeSharedEncoder) {
                     NDArray a = p.getArray();
-                    result.add(new TensorData(p.getName(), a.getShape().getShape(), a.toFloatArray()));
+                    result.addAll(FusedQkv.split(new TensorData(p.getName(), a.getShape().getShape(), a.toFloatArray())));
                 }
             }
         }
