@@ -16,21 +16,14 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
-import io.labelloop.LabelloopApplication;
 import io.labelloop.dataset.DatasetService;
 import io.labelloop.dataset.PredictedLabel;
 import io.labelloop.dataset.RecordQuery;
@@ -47,11 +40,7 @@ import io.labelloop.registry.ModelVersion;
  * sample dataset imported on start into the test loop's dataset). One Spring context and one browser for
  * the class; the tests run in order because they share the dataset.
  */
-@SpringBootTest(classes = LabelloopApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureObservability
-@ActiveProfiles("uitest")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@WebAppTest
 class WebAppBrowserTest {
 
     static final String DATASET = "ui-test";
@@ -218,13 +207,13 @@ class WebAppBrowserTest {
         browser.until(d -> innerText("loops").contains("ui-test-tick"));
         assertThat(innerText("loops")).contains("Started").contains("not since start");
 
-        browser.waitFor(By.id("pause-ui-test")).click();
+        browser.click(By.id("pause-ui-test"));
         browser.until(d -> innerText("loops").contains("Suspended"));
         assertThat(innerText("loops")).contains("ui-test (paused)");
-        browser.waitFor(By.id("resume-ui-test")).click();
+        browser.click(By.id("resume-ui-test"));
         browser.until(d -> innerText("loops").contains("Started"));
 
-        browser.waitFor(By.cssSelector("#loops vaadin-grid vaadin-button")).click();
+        browser.click(By.cssSelector("#loops vaadin-grid vaadin-button"));
         browser.until(d -> innerText("loops").contains("1 runs, 0 failed"));
         browser.screenshot("loops");
     }

@@ -28,6 +28,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import io.labelloop.base.ui.NamePicker;
@@ -56,9 +57,12 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
 
     /** Server time from a label to the next record on screen; the benchmark reads its p99. */
     static final String NEXT_RECORD_TIMER = "labelloop.ui.next.record";
+    /** While the queue is empty the browser polls this often, so that a refill shows without a reload. */
+    static final int EMPTY_POLL_MILLIS = 10_000;
 
     private final DatasetService datasets;
     private final LabelingQueueService queue;
+    private final RefillForecast forecast;
     private final String annotator;
     private final LabelingSession session = new LabelingSession(Instant::now);
     private final Timer nextRecordTimer;
@@ -73,10 +77,13 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
 
     private Dataset dataset;
     private Claim claim;
+    private Registration emptyPoll;
 
-    LabelingView(DatasetService datasets, LabelingQueueService queue, AuthenticationContext auth, MeterRegistry meters) {
+    LabelingView(DatasetService datasets, LabelingQueueService queue, RefillForecast forecast, AuthenticationContext auth,
+                 MeterRegistry meters) {
         this.datasets = datasets;
         this.queue = queue;
+        this.forecast = forecast;
         this.annotator = auth.getPrincipalName().orElseThrow();
         this.nextRecordTimer = Timer.builder(NEXT_RECORD_TIMER).publishPercentiles(0.5, 0.99)
                 .description("label or skip until the next record is ready").register(meters);
@@ -242,14 +249,24 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
         if (next.isPresent()) {
             show(next.get());
         } else {
-            showEmpty("Nothing to label in " + dataset.name() + " right now. " + QueueEmptyHint.TEXT);
+            showEmpty("Nothing to label in " + dataset.name() + " right now. " + refillForecast());
+        }
+    }
+
+    private String refillForecast() {
+        try {
+            return forecast.whenRefilled(dataset.name());
+        } catch (RuntimeException e) {
+            return "The queue refills when the loop scores and selects the next batch.";
         }
     }
 
     private void show(Claim next) {
         claim = next;
         TextRecord record = next.record();
+        pollWhileEmpty(false);
         card.removeAll();
+        card.getElement().setAttribute("data-record-id", record.id());
         card.add(metadata(record), text(record), prediction(record));
         labelButtons.setEnabled(true);
         actions.setEnabled(true);
@@ -293,7 +310,9 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
 
     private void showEmpty(String message) {
         claim = null;
+        pollWhileEmpty(dataset != null);
         card.removeAll();
+        card.getElement().removeAttribute("data-record-id");
         Div empty = new Div();
         empty.setText(message);
         empty.addClassName("ll-empty");
@@ -302,6 +321,10 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
         labelButtons.setEnabled(false);
         actions.setEnabled(dataset != null);
         updateStats();
+    }
+
+    private void pollWhileEmpty(boolean on) {
+        getUI().ifPresent(ui -> ui.setPollInterval(on ? EMPTY_POLL_MILLIS : -1));
     }
 
     private void updateStats() {
@@ -344,11 +367,21 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     protected void onAttach(AttachEvent event) {
+        emptyPoll = event.getUI().addPollListener(poll -> {
+            if (claim == null && dataset != null) {
+                claimNext();
+            }
+        });
+        pollWhileEmpty(claim == null && dataset != null);
         updateStats();
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
+        emptyPoll.remove();
+        if (event.getUI().getPollInterval() == EMPTY_POLL_MILLIS) {
+            event.getUI().setPollInterval(-1);
+        }
         release();
     }
 }
