@@ -146,9 +146,10 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(TextRecord::text).setHeader("Text").setFlexGrow(4).setClassNameGenerator(r -> "ll-text");
-        grid.addColumn(ExplorerView::prediction).setHeader("Predicted").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(TextRecord::label).setHeader("Label").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> r.status().name()).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        // fixed widths: auto widths are measured once on the first rows and would cut labels given later
+        grid.addColumn(ExplorerView::prediction).setHeader("Predicted").setWidth("10em").setFlexGrow(0).setResizable(true);
+        grid.addColumn(TextRecord::label).setHeader("Label").setWidth("9em").setFlexGrow(0).setResizable(true);
+        grid.addColumn(r -> r.status().name()).setHeader("Status").setWidth("8em").setFlexGrow(0);
         grid.addColumn(ExplorerView::metadataText).setHeader("Metadata").setFlexGrow(1);
         grid.addColumn(TextRecord::id).setHeader("Id").setAutoWidth(true).setFlexGrow(0);
         grid.setSizeFull();
