@@ -123,6 +123,11 @@ public class LoopStepService implements LoopSteps {
     }
 
     @Override
+    public boolean hasDataset(LoopConfig loop) {
+        return run(loop, "find dataset", () -> records.datasets().find(loop.dataset()).isPresent());
+    }
+
+    @Override
     public long queueDepth(LoopConfig loop) {
         return run(loop, "queue depth", () -> {
             records.requireDataset(loop);
