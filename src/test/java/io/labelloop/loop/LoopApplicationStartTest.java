@@ -1,6 +1,7 @@
 package io.labelloop.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.labelloop.LabelloopApplication;
 import io.labelloop.dataset.DatasetProperties;
@@ -14,9 +15,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.time.Duration;
+import org.apache.camel.CamelContext;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.EventNotifier;
 import org.apache.camel.support.EventNotifierSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -25,33 +30,67 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * A restart during a training: the application, started on a store that holds an interrupted training, marks it
- * FAILED before any route of the loop starts, so a labels consumer that fires at once already retrains it.
+ * The whole application started in the dev profile on a store that holds a training a restart interrupted: the
+ * training is marked FAILED before any route of the loop starts (so a labels consumer that fires at once retrains
+ * it), and an edit to the loop's route file reloads its routes.
  */
-class RecoveryBeforeRoutesTest {
+class LoopApplicationStartTest {
 
     private static final String LOOP = StoreFixture.uniqueName("recovered");
     /** What the loop's route saw when it started: the interrupted version's status. */
     private static final AtomicReference<ModelStatus> SEEN_AT_ROUTE_START = new AtomicReference<>();
 
-    @Test
-    void anInterruptedTrainingIsMarkedFailedBeforeTheLoopsRoutesStart() throws Exception {
+    private static Path home;
+    private static ConfigurableApplicationContext app;
+
+    @BeforeAll
+    static void startOnAStoreWithAnInterruptedTraining() throws Exception {
         ModelRegistry registry = new ModelRegistry(StoreFixture.store());
         new DatasetService(StoreFixture.store(), DatasetProperties.defaults()).create(LOOP, List.of("NEGATIVE", "POSITIVE"));
         registry.register(version("v1", 0));
         registry.promote(LOOP, "v1");
         registry.register(version("v2", 40)); // registered when its training started, never marked trained
-        Path home = home();
-
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LabelloopApplication.class, Probe.class)
+        home = home();
+        app = new SpringApplicationBuilder(LabelloopApplication.class, Probe.class)
                 .web(WebApplicationType.NONE)
-                .run("--labelloop.opensearch.uris=" + StoreFixture.store().httpUri(),
+                .run("--spring.profiles.active=dev",
+                        "--labelloop.opensearch.uris=" + StoreFixture.store().httpUri(),
                         "--labelloop.loops.home=" + home,
                         "--labelloop.loops.models-dir=" + home.resolve("models"),
-                        "--labelloop.sample.enabled=false")) {
-            assertThat(SEEN_AT_ROUTE_START.get()).as("status of v2 when the loop's route started")
-                    .isEqualTo(ModelStatus.FAILED);
+                        "--labelloop.sample.enabled=false");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
         }
+    }
+
+    @Test
+    void anInterruptedTrainingIsMarkedFailedBeforeTheLoopsRoutesStart() {
+        assertThat(SEEN_AT_ROUTE_START.get()).as("status of v2 when the loop's route started")
+                .isEqualTo(ModelStatus.FAILED);
+    }
+
+    @Test
+    void inTheDevProfileAnEditedRouteFileIsReloaded() throws Exception {
+        CamelContext camel = app.getBean(CamelContext.class);
+        assertThat(camel.getRoute(LOOP + "-refill")).isNull();
+
+        Files.writeString(routeFile(), ROUTES + """
+                - route:
+                    id: %s-refill
+                    from:
+                      uri: labelloop:%s
+                      parameters:
+                        trigger: queue-low
+                      steps:
+                        - log: "refill"
+                """.formatted(LOOP, LOOP));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> camel.getRoute(LOOP + "-refill") != null);
+        assertThat(camel.getRoute(LOOP + "-retrain")).isNotNull();
     }
 
     @Configuration
@@ -71,23 +110,29 @@ class RecoveryBeforeRoutesTest {
         }
     }
 
+    private static final String ROUTES = """
+            - route:
+                id: %s-retrain
+                from:
+                  uri: labelloop:%s
+                  parameters:
+                    trigger: labels
+                  steps:
+                    - log: "labels: ${header.LabelloopNewLabels}"
+            """.formatted(LOOP, LOOP);
+
+    private static Path routeFile() {
+        return home.resolve("routes").resolve(LOOP + ".yaml");
+    }
+
     private static Path home() throws Exception {
-        Path home = StoreFixture.tempDir("labelloop-recovery-");
+        Path dir = StoreFixture.tempDir("labelloop-start-");
         Path labels = Path.of("..").toAbsolutePath().normalize().resolve("config/labels/banking-sentiment.yaml");
-        LoopFiles.write(home, LOOP, LoopFiles.MINIMAL.replace("dataset: ds", "dataset: " + LOOP)
+        LoopFiles.write(dir, LOOP, LoopFiles.MINIMAL.replace("dataset: ds", "dataset: " + LOOP)
                 + "label-set: " + labels + "\n");
-        Files.createDirectories(home.resolve("routes"));
-        Files.writeString(home.resolve("routes").resolve(LOOP + ".yaml"), """
-                - route:
-                    id: %s-retrain
-                    from:
-                      uri: labelloop:%s
-                      parameters:
-                        trigger: labels
-                      steps:
-                        - log: "labels: ${header.LabelloopNewLabels}"
-                """.formatted(LOOP, LOOP));
-        return home;
+        Files.createDirectories(dir.resolve("routes"));
+        Files.writeString(dir.resolve("routes").resolve(LOOP + ".yaml"), ROUTES);
+        return dir;
     }
 
     private static ModelVersion version(String version, int trainingSize) {
