@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.Endpoint;
+import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
@@ -38,6 +39,22 @@ public class LabelloopComponent extends DefaultComponent {
         setProperties(endpoint, parameters);
         endpoint.validate();
         return endpoint;
+    }
+
+    /**
+     * Camel's own check of unknown options, with the route file and line in the message (Camel names only the
+     * endpoint) and the option that was probably meant.
+     */
+    @Override
+    protected void validateParameters(String uri, Map<String, Object> parameters, String optionPrefix) {
+        try {
+            super.validateParameters(uri, parameters, optionPrefix);
+        } catch (ResolveEndpointFailedException e) {
+            String where = RouteFiles.creating(getCamelContext());
+            String detail = e.getMessage().substring(e.getMessage().indexOf(" due to: ") + " due to: ".length());
+            throw new ResolveEndpointFailedException(uri, (where == null ? "" : where + ": ")
+                    + OptionNames.suggest(parameters.keySet()) + detail);
+        }
     }
 
     /** The loop an endpoint names; fails with the loop files' folder when no file declares it. */

@@ -82,7 +82,10 @@ final class Browser implements AutoCloseable {
     /** Finds and clicks in one retried step: a view that re-renders as it polls would leave a found element stale. */
     void click(By by) {
         until(d -> {
-            waitFor(by).click();
+            WebElement element = waitFor(by);
+            // centred, so that the app layout's fixed navbar cannot be the element hit at the click point
+            js("arguments[0].scrollIntoView({block: 'center'})", element);
+            element.click();
             return true;
         });
     }

@@ -154,7 +154,8 @@ class SharedLabelingBrowserTest {
     @Test
     @Order(3)
     void aLabelPressedAfterTheSessionExpiredIsRejectedInPlainWordsAndTheRecordStaysLabelable() throws Exception {
-        List<String> ids = logRecords(DATASET, "expiry-", 2, "A label given as my session ends, number ");
+        // three: the view holds the first on screen and the second claimed ahead; both go back when the session ends
+        List<String> ids = logRecords(DATASET, "expiry-", 3, "A label given as my session ends, number ");
         String onScreen = ids.get(0);
         queue.fill(DATASET, queueItems(ids));
         first.signIn(ANNOTATOR, ANNOTATOR_PASSWORD);
