@@ -298,6 +298,25 @@ class WebAppBrowserTest {
         assertThat(registry.current("ui-test").orElseThrow().version()).isEqualTo("v2");
     }
 
+    @Test
+    @Order(11)
+    void aRestBulkLabelWithRevisionsSkipsARecordChangedSinceItWasRead() throws Exception {
+        datasets.log(DATASET, List.of(TextRecord.of("rest-bulk-1", "rest bulk one", Map.of()),
+                TextRecord.of("rest-bulk-2", "rest bulk two", Map.of())));
+        long seen1 = datasets.record(DATASET, "rest-bulk-1").orElseThrow().revision();
+        long seen2 = datasets.record(DATASET, "rest-bulk-2").orElseThrow().revision();
+        datasets.annotate(DATASET, "rest-bulk-2", seen2, "POSITIVE", ADMIN);
+
+        HttpResponse<String> answer = send("api/datasets/ui-test/labels", ANNOTATOR, ANNOTATOR_PASSWORD, "POST",
+                "{\"label\":\"NEGATIVE\",\"revisions\":{\"rest-bulk-1\":" + seen1 + ",\"rest-bulk-2\":" + seen2 + "}}");
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readValue(answer.body(), Map.class))
+                .isEqualTo(Map.of("labeled", 1, "skipped", 1));
+        assertThat(datasets.record(DATASET, "rest-bulk-1").orElseThrow().annotation().annotator()).isEqualTo(ANNOTATOR);
+        assertThat(datasets.record(DATASET, "rest-bulk-2").orElseThrow().label()).isEqualTo("POSITIVE");
+    }
+
     private static double percentile(List<Double> sorted, double q) {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
     }
@@ -308,17 +327,20 @@ class WebAppBrowserTest {
     }
 
     private HttpResponse<String> get(String path, String user, String password) throws Exception {
-        return send(path, user, password, "GET");
+        return send(path, user, password, "GET", null);
     }
 
     private HttpResponse<String> post(String path, String user, String password) throws Exception {
-        return send(path, user, password, "POST");
+        return send(path, user, password, "POST", null);
     }
 
-    private HttpResponse<String> send(String path, String user, String password, String method) throws Exception {
+    private HttpResponse<String> send(String path, String user, String password, String method, String json)
+            throws Exception {
         String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/" + path))
-                .header("Authorization", "Basic " + basic).method(method, HttpRequest.BodyPublishers.noBody()).build();
+                .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
