@@ -58,8 +58,11 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
 
     /** Server time from a label to the next record on screen; the benchmark reads its p99. */
     static final String NEXT_RECORD_TIMER = "labelloop.ui.next.record";
-    /** While the queue is empty the browser polls this often, so that a refill shows without a reload. */
-    static final int EMPTY_POLL_MILLIS = 10_000;
+    /**
+     * While the queue is empty the browser polls this often, so that a refill shows without a reload. Distinct from
+     * the other views' poll intervals: on leaving, the view resets the interval only if it is still its own.
+     */
+    static final int EMPTY_POLL_MILLIS = 4_000;
     private static final long DEPTH_READ_EVERY_NANOS = TimeUnit.SECONDS.toNanos(3);
 
     private final DatasetService datasets;
