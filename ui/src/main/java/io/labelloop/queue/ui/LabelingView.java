@@ -37,6 +37,7 @@ import io.labelloop.dataset.PredictedLabel;
 import io.labelloop.dataset.StaleWriteException;
 import io.labelloop.dataset.TextRecord;
 import io.labelloop.queue.Claim;
+import io.labelloop.queue.ClaimAhead;
 import io.labelloop.queue.LabelingQueueService;
 import io.labelloop.security.Roles;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,6 +57,7 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
 
     /** Server time from a label to the next record on screen; the benchmark reads its p99. */
     static final String NEXT_RECORD_TIMER = "labelloop.ui.next.record";
+    private static final long DEPTH_READ_EVERY_NANOS = TimeUnit.SECONDS.toNanos(3);
 
     private final DatasetService datasets;
     private final LabelingQueueService queue;
@@ -73,6 +75,10 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
 
     private Dataset dataset;
     private Claim claim;
+    /** Claims the next record while this one is read, so a label waits only for its own durable write. */
+    private ClaimAhead ahead;
+    private String depthShown = "?";
+    private long depthReadAt;
 
     LabelingView(DatasetService datasets, LabelingQueueService queue, AuthenticationContext auth, MeterRegistry meters) {
         this.datasets = datasets;
@@ -132,7 +138,7 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void switchTo(String name) {
-        release();
+        leave();
         dataset = name == null ? null : datasets.find(name).orElse(null);
         if (dataset == null) {
             showEmpty("No dataset yet. An admin imports one (./labelloop import, or the REST API), "
@@ -142,6 +148,7 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
                 "?" + QueryParameters.of("dataset", name).getQueryString()));
         buildButtons(dataset.labels());
+        ahead = queue.claimAhead(dataset.name(), annotator);
         claimNext();
     }
 
@@ -211,7 +218,7 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
         }
         Claim skipped = claim;
         long start = System.nanoTime();
-        Optional<Claim> next = queue.claimNext(dataset.name(), annotator);
+        Optional<Claim> next = ahead.next();
         queue.skip(skipped);
         if (next.isEmpty()) {
             Notification.show("This is the only record waiting.");
@@ -238,7 +245,7 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
 
     private void claimNext() {
         claim = null;
-        Optional<Claim> next = queue.claimNext(dataset.name(), annotator);
+        Optional<Claim> next = ahead.next();
         if (next.isPresent()) {
             show(next.get());
         } else {
@@ -307,15 +314,21 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
     private void updateStats() {
         counter.setText("Labeled this session: " + session.count());
         pace.setText(session.perHour() + " labels/hour");
-        waiting.setText(dataset == null ? "" : "Waiting in queue: " + safeDepth());
+        waiting.setText(dataset == null ? "" : "Waiting in queue: " + depth());
     }
 
-    private String safeDepth() {
-        try {
-            return String.valueOf(queue.depth(dataset.name()));
-        } catch (RuntimeException e) {
-            return "?";
+    /** The count is near-real-time anyway, so it is read at most every few seconds, not on every record shown. */
+    private String depth() {
+        long now = System.nanoTime();
+        if (now - depthReadAt > DEPTH_READ_EVERY_NANOS || "?".equals(depthShown)) {
+            depthReadAt = now;
+            try {
+                depthShown = String.valueOf(queue.depth(dataset.name()));
+            } catch (RuntimeException e) {
+                depthShown = "?";
+            }
         }
+        return depthShown;
     }
 
     private void rejected(StaleWriteException e) {
@@ -328,6 +341,15 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
     private static void failed(String what, RuntimeException e) {
         Notification n = Notification.show(what + ": " + e.getMessage(), 8000, Notification.Position.MIDDLE);
         n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    /** Gives both records back (the one shown and the one claimed ahead), e.g. when leaving the page. */
+    private void leave() {
+        if (ahead != null) {
+            ahead.close();
+            ahead = null;
+        }
+        release();
     }
 
     /** Gives the record back, so that leaving the page doesn't lock it until its lease runs out. */
@@ -349,6 +371,6 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     protected void onDetach(DetachEvent event) {
-        release();
+        leave();
     }
 }
