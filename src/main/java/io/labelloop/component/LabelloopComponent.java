@@ -2,6 +2,7 @@ package io.labelloop.component;
 
 import io.labelloop.loop.LoopCatalog;
 import io.labelloop.loop.LoopConfig;
+import io.labelloop.loop.LoopException;
 import io.labelloop.loop.LoopSteps;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,7 +38,13 @@ public class LabelloopComponent extends DefaultComponent {
         config.setLoop(remaining);
         LabelloopEndpoint endpoint = new LabelloopEndpoint(uri, this, config);
         setProperties(endpoint, parameters);
-        endpoint.validate();
+        try {
+            endpoint.validate();
+        } catch (LoopException e) {
+            // Camel names the route and endpoint; the user also needs the route file and line to open.
+            String where = RouteFiles.creating(getCamelContext());
+            throw where == null ? e : new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
         return endpoint;
     }
 

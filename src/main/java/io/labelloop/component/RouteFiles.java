@@ -27,7 +27,9 @@ final class RouteFiles {
             return "route '" + routeId + "'";
         }
         String line = route.getLineNumber() > 0 ? " line " + route.getLineNumber() : "";
-        return "route file " + resource.getLocation() + line + ", route '" + routeId + "'";
+        String location = resource.getLocation().startsWith("file:")
+                ? resource.getLocation().substring("file:".length()) : resource.getLocation();
+        return "route file " + location + line + ", route '" + routeId + "'";
     }
 
     /** The route being created now (while Camel resolves its endpoints), or null outside route creation. */

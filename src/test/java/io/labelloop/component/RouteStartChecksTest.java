@@ -149,4 +149,31 @@ class RouteStartChecksTest {
                 .contains("unknown option 'stratgy' (did you mean 'strategy'?)")
                 .contains("Unknown parameters=[{stratgy=margin}]");
     }
+
+    @Test
+    void anInvalidOptionValueOrAConsumerOptionTypoIsThrownWithTheRouteFile() throws Exception {
+        datasets.create(dataset, List.of("NEGATIVE", "POSITIVE"), 0.2);
+
+        Throwable badValue = load("bad-value.yaml", """
+                - route:
+                    id: bad-value
+                    from:
+                      uri: direct:go
+                      steps:
+                        - to: labelloop:orphan?operation=select&strategy=best
+                """);
+        Throwable consumerTypo = load("consumer-typo.yaml", """
+                - route:
+                    id: consumer-typo
+                    from:
+                      uri: labelloop:orphan?trigger=labels&treshold=5
+                      steps:
+                        - log: "never"
+                """);
+
+        assertThat(badValue.getMessage()).contains("bad-value.yaml line ").contains("option 'strategy'")
+                .contains("unknown strategy 'best'");
+        assertThat(consumerTypo.getMessage()).contains("consumer-typo.yaml line ")
+                .contains("unknown option 'treshold' (did you mean 'threshold'?)");
+    }
 }

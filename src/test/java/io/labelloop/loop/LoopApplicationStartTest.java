@@ -1,6 +1,7 @@
 package io.labelloop.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import io.labelloop.LabelloopApplication;
@@ -51,7 +52,12 @@ class LoopApplicationStartTest {
         registry.promote(LOOP, "v1");
         registry.register(version("v2", 40)); // registered when its training started, never marked trained
         home = home();
-        app = new SpringApplicationBuilder(LabelloopApplication.class, Probe.class)
+        app = start(home, LabelloopApplication.class, Probe.class);
+    }
+
+    /** The application in the dev profile on the shared store, with its loops and routes in {@code home}. */
+    private static ConfigurableApplicationContext start(Path home, Class<?>... sources) {
+        return new SpringApplicationBuilder(sources)
                 .web(WebApplicationType.NONE)
                 .run("--spring.profiles.active=dev",
                         "--labelloop.opensearch.uris=" + StoreFixture.store().httpUri(),
@@ -93,6 +99,19 @@ class LoopApplicationStartTest {
         assertThat(camel.getRoute(LOOP + "-retrain")).isNotNull();
     }
 
+    @Test
+    void theApplicationRefusesToStartALoopOverAMissingDatasetNamingTheRouteFileTheLoopAndTheOption() {
+        String loop = StoreFixture.uniqueName("missing");
+        Path other = home(loop, loop + "-nowhere");
+
+        Throwable error = catchThrowable(() -> start(other, LabelloopApplication.class).close());
+
+        assertThat(error).isNotNull();
+        assertThat(org.springframework.core.NestedExceptionUtils.getMostSpecificCause(error).getMessage())
+                .contains("route file ").contains(loop + ".yaml line ").contains("loop '" + loop + "'")
+                .contains("option 'dataset'").contains("dataset '" + loop + "-nowhere'");
+    }
+
     @Configuration
     static class Probe {
 
@@ -110,29 +129,42 @@ class LoopApplicationStartTest {
         }
     }
 
-    private static final String ROUTES = """
-            - route:
-                id: %s-retrain
-                from:
-                  uri: labelloop:%s
-                  parameters:
-                    trigger: labels
-                  steps:
-                    - log: "labels: ${header.LabelloopNewLabels}"
-            """.formatted(LOOP, LOOP);
+    private static final String ROUTES = routes(LOOP);
+
+    private static String routes(String loop) {
+        return """
+                - route:
+                    id: %s-retrain
+                    from:
+                      uri: labelloop:%s
+                      parameters:
+                        trigger: labels
+                      steps:
+                        - log: "labels: ${header.LabelloopNewLabels}"
+                """.formatted(loop, loop);
+    }
 
     private static Path routeFile() {
         return home.resolve("routes").resolve(LOOP + ".yaml");
     }
 
-    private static Path home() throws Exception {
-        Path dir = StoreFixture.tempDir("labelloop-start-");
-        Path labels = Path.of("..").toAbsolutePath().normalize().resolve("config/labels/banking-sentiment.yaml");
-        LoopFiles.write(dir, LOOP, LoopFiles.MINIMAL.replace("dataset: ds", "dataset: " + LOOP)
-                + "label-set: " + labels + "\n");
-        Files.createDirectories(dir.resolve("routes"));
-        Files.writeString(dir.resolve("routes").resolve(LOOP + ".yaml"), ROUTES);
-        return dir;
+    private static Path home() {
+        return home(LOOP, LOOP);
+    }
+
+    /** A Labelloop home with one loop over {@code dataset} and its retrain route. */
+    private static Path home(String loop, String dataset) {
+        try {
+            Path dir = StoreFixture.tempDir("labelloop-start-");
+            Path labels = Path.of("..").toAbsolutePath().normalize().resolve("config/labels/banking-sentiment.yaml");
+            LoopFiles.write(dir, loop, LoopFiles.MINIMAL.replace("dataset: ds", "dataset: " + dataset)
+                    + "label-set: " + labels + "\n");
+            Files.createDirectories(dir.resolve("routes"));
+            Files.writeString(dir.resolve("routes").resolve(loop + ".yaml"), routes(loop));
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static ModelVersion version(String version, int trainingSize) {
