@@ -55,7 +55,7 @@ public final class ClaimAhead implements AutoCloseable {
     /** Gives the record claimed ahead back to the queue (waits for a claim still in flight). */
     @Override
     public void close() {
-        takeAhead().ifPresent(queue::skipQuietly);
+        takeAhead().ifPresent(queue::giveBack);
     }
 
     /**
@@ -84,7 +84,7 @@ public final class ClaimAhead implements AutoCloseable {
         if (left.compareTo(queue.lease().dividedBy(2)) >= 0) {
             return true;
         }
-        queue.skipQuietly(claim);
+        queue.giveBack(claim);
         return false;
     }
 }

@@ -140,15 +140,19 @@ public class LabelingQueueService {
         return labeling.discard(claim);
     }
 
-    /** Gives the record back to the queue unlabeled. */
+    /** Gives the record back to the queue unlabeled, for other annotators (this one skipped it). */
     public void skip(Claim claim) {
-        entries.release(claim);
+        entries.release(claim, true);
     }
 
-    /** Gives a claim back without failing the caller's action when that is not possible (the lease frees it anyway). */
-    void skipQuietly(Claim claim) {
+    /**
+     * Gives the record back to the queue for anyone, this annotator included (leaving the page or going back to a
+     * previous record is not a skip). Never fails the caller's action: if the entry cannot be written, its lease
+     * frees it.
+     */
+    public void giveBack(Claim claim) {
         try {
-            skip(claim);
+            entries.release(claim, false);
         } catch (RuntimeException e) {
             LOG.debug("Could not give back record {} of dataset {}; its lease frees it", claim.recordId(),
                     claim.dataset(), e);

@@ -326,11 +326,13 @@ final class QueueEntries {
         return claim(dataset, annotator, claimId, until, written, record, priority);
     }
 
-    void release(Claim claim) {
+    /** Frees a claimed entry; a skip also keeps it from coming straight back to the same annotator. */
+    void release(Claim claim, boolean skipped) {
         String index = index(claim.dataset());
         Optional<GetResponse<QueueDoc>> got = get(claim.dataset(), claim.recordId());
         if (got.isPresent() && got.get().source().heldBy(claim.claimId())) {
-            write(index, claim.recordId(), got.get().source().released(claim.annotator()), got.get().seqNo(),
+            QueueDoc released = got.get().source().released(skipped ? claim.annotator() : null);
+            write(index, claim.recordId(), released, got.get().seqNo(),
                     got.get().primaryTerm());
             // not refreshed: other annotators see the entry free again after the next refresh (1 s by default)
             recent.forget(index, claim.recordId());

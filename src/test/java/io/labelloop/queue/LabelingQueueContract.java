@@ -268,16 +268,19 @@ public abstract class LabelingQueueContract {
     }
 
     @Test
-    public void closingASessionGivesTheRecordHeldAheadBack() {
+    public void closingASessionGivesTheRecordHeldAheadBackToEveryoneItsAnnotatorIncluded() {
         String name = datasetWith(2);
         queue.fill(name, byPriority(2));
         ClaimAhead ann = queue.claimAhead(name, "ann");
-        assertThat(ann.next().orElseThrow().recordId()).isEqualTo("r0");
+        Claim shown = ann.next().orElseThrow();
+        assertThat(shown.recordId()).isEqualTo("r0");
 
         ann.close();
+        queue.giveBack(shown);
         queue.refresh(name);
 
-        assertThat(queue.claimNext(name, "bob").orElseThrow().recordId()).isEqualTo("r1");
+        assertThat(queue.claimNext(name, "ann").orElseThrow().recordId()).as("leaving is not skipping").isEqualTo("r0");
+        assertThat(queue.claimNext(name, "ann").orElseThrow().recordId()).isEqualTo("r1");
     }
 
     @Test

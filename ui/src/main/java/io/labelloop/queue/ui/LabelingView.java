@@ -381,11 +381,7 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
     /** Gives the record back, so that leaving the page doesn't lock it until its lease runs out. */
     private void release() {
         if (claim != null) {
-            try {
-                queue.skip(claim);
-            } catch (RuntimeException ignored) {
-                // the lease expires on its own; nothing of the annotator's is lost
-            }
+            queue.giveBack(claim);
             claim = null;
         }
     }
