@@ -15,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 
 import io.labelloop.dataset.DatasetProperties;
 import io.labelloop.dataset.DatasetService;
@@ -26,6 +25,7 @@ import io.labelloop.dataset.RecordQuery;
 import io.labelloop.dataset.RecordStatus;
 import io.labelloop.dataset.TextRecord;
 import io.labelloop.queue.Claim;
+import io.labelloop.queue.ClaimAhead;
 import io.labelloop.queue.LabelingQueueService;
 import io.labelloop.queue.QueueItem;
 import io.labelloop.queue.QueueProperties;
@@ -42,6 +42,11 @@ public final class StoreBenchSuite implements BenchSuite {
     static final int DEFAULT_RECORDS = 100_000;
     static final int DEFAULT_ANNOTATORS = 8;
     static final int DEFAULT_LABELS_PER_ANNOTATOR = 250;
+    static final int DEFAULT_PACED_LABELS_PER_ANNOTATOR = 60;
+    /** A fast annotator on short queries: under a second to read and press a key. */
+    static final int DEFAULT_THINK_MS = 800;
+    private static final String PACED = "bench-label-paced";
+    private static final String SATURATED = "bench-label";
     private static final List<String> LABELS = List.of("negative", "neutral", "positive");
     private static final String[] WORDS = ("card lost stolen transfer pending top up refund fee exchange rate atm cash "
             + "withdrawal declined payment account verify identity app pin blocked arrived delivery charge wrong "
@@ -57,9 +62,12 @@ public final class StoreBenchSuite implements BenchSuite {
         return """
                     --records N              records in the generated import file (default %d)
                     --annotators N           concurrent annotators (default %d)
-                    --labels N               labels per annotator (default %d)
+                    --paced-labels N         labels per annotator at a human pace (default %d)
+                    --think-ms N             mean pause of an annotator before each label (default %d)
+                    --labels N               labels per annotator with no pause, to saturate the store (default %d)
                     --dir DIR                working directory for the node and the file (default: a new temp dir)"""
-                .formatted(DEFAULT_RECORDS, DEFAULT_ANNOTATORS, DEFAULT_LABELS_PER_ANNOTATOR);
+                .formatted(DEFAULT_RECORDS, DEFAULT_ANNOTATORS, DEFAULT_PACED_LABELS_PER_ANNOTATOR, DEFAULT_THINK_MS,
+                        DEFAULT_LABELS_PER_ANNOTATOR);
     }
 
     /**
@@ -72,6 +80,8 @@ public final class StoreBenchSuite implements BenchSuite {
         int records = options.getInt("records", DEFAULT_RECORDS);
         int annotators = options.getInt("annotators", DEFAULT_ANNOTATORS);
         int perAnnotator = options.getInt("labels", DEFAULT_LABELS_PER_ANNOTATOR);
+        int pacedPerAnnotator = options.getInt("paced-labels", DEFAULT_PACED_LABELS_PER_ANNOTATOR);
+        int thinkMs = options.getInt("think-ms", DEFAULT_THINK_MS);
         Path dir = options.get("dir") != null ? Path.of(options.get("dir")) : Files.createTempDirectory("labelloop-bench-");
         OpenSearchProperties properties = OpenSearchProperties.embeddedAt(dir.resolve("opensearch"));
         Map<String, Object> metrics = new LinkedHashMap<>();
@@ -80,15 +90,18 @@ public final class StoreBenchSuite implements BenchSuite {
             DatasetService datasets = new DatasetService(store, DatasetProperties.defaults());
             log.println("store bench: importing " + records + " generated records");
             importBenchmark(datasets, dir, records, metrics);
-            log.println("store bench: " + annotators + " annotators x " + perAnnotator + " labels");
-            acknowledged = labelBenchmark(datasets, store, annotators, perAnnotator, metrics);
+            log.println("store bench: " + annotators + " annotators x " + pacedPerAnnotator + " labels at a " + thinkMs
+                    + " ms pace, then x " + perAnnotator + " labels with no pause");
+            acknowledged = labelBenchmarks(datasets, store, annotators, perAnnotator, pacedPerAnnotator, thinkMs,
+                    metrics);
             log.println("store bench: restarting the node to check every acknowledged label");
         }
         try (OpenSearchStore reopened = OpenSearchStore.open(properties)) {
             verify(new DatasetService(reopened, DatasetProperties.defaults()), acknowledged, metrics);
         }
         metrics.put("store.conditions", Map.of("records", records, "annotators", annotators,
-                "labels_per_annotator", perAnnotator, "cores", Runtime.getRuntime().availableProcessors()));
+                "paced_labels_per_annotator", pacedPerAnnotator, "think_ms", thinkMs,
+                "saturated_labels_per_annotator", perAnnotator, "cores", Runtime.getRuntime().availableProcessors()));
         return metrics;
     }
 
@@ -119,12 +132,59 @@ public final class StoreBenchSuite implements BenchSuite {
         }
     }
 
-    /** Each annotator claims, labels, claims the next...; the latency of one step is label + next claim. */
-    private static Map<String, String> labelBenchmark(DatasetService datasets, OpenSearchStore store, int annotators,
-                                                      int perAnnotator, Map<String, Object> metrics) throws Exception {
-        String name = "bench-label";
+    /**
+     * Each annotator labels the record shown, waits for the acknowledgement, sees the next (claimed ahead while it
+     * read the current one, as the labeling view does), thinks, and labels again. The latency of one step is the
+     * durable label write plus getting the next record. Run twice: at a human pace ({@code --think-ms}, the figure
+     * annotators feel) and with no pause at all (the store's saturation, reported as {@code store.saturated_*}).
+     */
+    private static Map<String, String> labelBenchmarks(DatasetService datasets, OpenSearchStore store, int annotators,
+                                                       int perAnnotator, int pacedPerAnnotator, int thinkMs,
+                                                       Map<String, Object> metrics) throws Exception {
+        Map<String, String> acknowledged = new ConcurrentHashMap<>();
+        LabelingQueueService queue = new LabelingQueueService(store, datasets, QueueProperties.defaults());
+        try {
+            acknowledged.putAll(labelBenchmark(datasets, queue, PACED, annotators, pacedPerAnnotator, thinkMs, "store.",
+                    metrics));
+            acknowledged.putAll(labelBenchmark(datasets, queue, SATURATED, annotators, perAnnotator, 0,
+                    "store.saturated_", metrics));
+        } finally {
+            queue.close();
+        }
+        return acknowledged;
+    }
+
+    private static Map<String, String> labelBenchmark(DatasetService datasets, LabelingQueueService queue, String name,
+                                                      int annotators, int perAnnotator, int thinkMs, String prefix,
+                                                      Map<String, Object> metrics) throws Exception {
+        fillQueue(datasets, queue, name, annotators * perAnnotator);
+        Run run = new Run(queue, name, thinkMs);
+        ExecutorService pool = Executors.newFixedThreadPool(annotators);
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int a = 0; a < annotators; a++) {
+            String annotator = "annotator-" + a;
+            done.add(pool.submit(() -> run.annotate(annotator, new Random(annotator.hashCode()))));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<Double> steps = run.stepMs.stream().sorted().toList();
+        List<Double> writes = run.labelMs.stream().sorted().toList();
+        metrics.put(prefix + "label_p50_ms", round(percentile(steps, 0.50)));
+        metrics.put(prefix + "label_p99_ms", round(percentile(steps, 0.99)));
+        metrics.put(prefix + "label_write_p50_ms", round(percentile(writes, 0.50)));
+        metrics.put(prefix + "label_write_p99_ms", round(percentile(writes, 0.99)));
+        metrics.put(prefix + "labels_per_s", round(run.acknowledged.size() / seconds));
+        metrics.merge("store.labels_acknowledged", run.acknowledged.size(), (a, b) -> (Integer) a + (Integer) b);
+        metrics.merge("store.labels_acknowledged_twice", run.twice.size(), (a, b) -> (Integer) a + (Integer) b);
+        return run.acknowledged;
+    }
+
+    private static void fillQueue(DatasetService datasets, LabelingQueueService queue, String name, int total) {
         datasets.create(name, LABELS);
-        int total = annotators * perAnnotator;
         List<TextRecord> logged = new ArrayList<>();
         List<QueueItem> items = new ArrayList<>();
         for (int i = 0; i < total; i++) {
@@ -132,55 +192,53 @@ public final class StoreBenchSuite implements BenchSuite {
             items.add(new QueueItem("q" + i, 1.0 - (double) i / total));
         }
         datasets.log(name, logged);
-        LabelingQueueService queue = new LabelingQueueService(store, datasets, QueueProperties.defaults());
         queue.fill(name, items);
-
-        Map<String, String> acknowledged = new ConcurrentHashMap<>();
-        List<Double> stepMs = Collections.synchronizedList(new ArrayList<>());
-        List<String> twice = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService pool = Executors.newFixedThreadPool(annotators);
-        long start = System.nanoTime();
-        List<Future<?>> done = new ArrayList<>();
-        for (int a = 0; a < annotators; a++) {
-            String annotator = "annotator-" + a;
-            done.add(pool.submit(() -> annotate(queue, name, annotator, acknowledged, stepMs, twice)));
-        }
-        for (Future<?> f : done) {
-            f.get();
-        }
-        pool.shutdown();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        List<Double> sorted = stepMs.stream().sorted().toList();
-        metrics.put("store.label_p50_ms", round(percentile(sorted, 0.50)));
-        metrics.put("store.label_p99_ms", round(percentile(sorted, 0.99)));
-        metrics.put("store.labels_per_s", round(acknowledged.size() / seconds));
-        metrics.put("store.labels_acknowledged", acknowledged.size());
-        metrics.put("store.labels_acknowledged_twice", twice.size());
-        return acknowledged;
     }
 
-    private static Void annotate(LabelingQueueService queue, String name, String annotator, Map<String, String> acknowledged,
-                                 List<Double> stepMs, List<String> twice) {
-        Optional<Claim> claim = queue.claimNext(name, annotator);
-        int n = 0;
-        while (claim.isPresent()) {
-            long t0 = System.nanoTime();
-            queue.label(claim.get(), LABELS.get(n++ % LABELS.size()));
-            if (acknowledged.putIfAbsent(claim.get().recordId(), annotator) != null) {
-                twice.add(claim.get().recordId());
-            }
-            claim = queue.claimNext(name, annotator);
-            stepMs.add((System.nanoTime() - t0) / 1e6);
+    /** The annotators of one run and what they measured. */
+    private record Run(LabelingQueueService queue, String dataset, int thinkMs, Map<String, String> acknowledged,
+                       List<Double> stepMs, List<Double> labelMs, List<String> twice) {
+
+        Run(LabelingQueueService queue, String dataset, int thinkMs) {
+            this(queue, dataset, thinkMs, new ConcurrentHashMap<>(), Collections.synchronizedList(new ArrayList<>()),
+                    Collections.synchronizedList(new ArrayList<>()), Collections.synchronizedList(new ArrayList<>()));
         }
-        return null;
+
+        Void annotate(String annotator, Random random) throws InterruptedException {
+            try (ClaimAhead session = queue.claimAhead(dataset, annotator)) {
+                Optional<Claim> claim = session.next();
+                for (int n = 0; claim.isPresent(); n++) {
+                    think(random);
+                    long t0 = System.nanoTime();
+                    queue.label(claim.get(), LABELS.get(n % LABELS.size()));
+                    long t1 = System.nanoTime();
+                    if (acknowledged.putIfAbsent(dataset + "/" + claim.get().recordId(), annotator) != null) {
+                        twice.add(claim.get().recordId());
+                    }
+                    claim = session.next();
+                    labelMs.add((t1 - t0) / 1e6);
+                    stepMs.add((System.nanoTime() - t0) / 1e6);
+                }
+            }
+            return null;
+        }
+
+        /** A human reads and decides: uniformly between half and one and a half times the mean. */
+        private void think(Random random) throws InterruptedException {
+            if (thinkMs > 0) {
+                Thread.sleep(thinkMs / 2 + random.nextInt(thinkMs + 1));
+            }
+        }
     }
 
     /** After a restart: every acknowledged label is stored with the annotator who got the acknowledgement. */
     private static void verify(DatasetService datasets, Map<String, String> acknowledged, Map<String, Object> metrics) {
-        datasets.refresh("bench-label");
-        Map<String, String> stored;
-        try (var records = datasets.stream("bench-label", RecordQuery.all().withStatuses(RecordStatus.VALIDATED))) {
-            stored = records.collect(Collectors.toMap(TextRecord::id, r -> r.annotation().annotator()));
+        Map<String, String> stored = new java.util.HashMap<>();
+        for (String name : List.of(PACED, SATURATED)) {
+            datasets.refresh(name);
+            try (var records = datasets.stream(name, RecordQuery.all().withStatuses(RecordStatus.VALIDATED))) {
+                records.forEach(r -> stored.put(name + "/" + r.id(), r.annotation().annotator()));
+            }
         }
         long lost = acknowledged.entrySet().stream().filter(e -> !e.getValue().equals(stored.get(e.getKey()))).count();
         long unexpected = stored.keySet().stream().filter(id -> !acknowledged.containsKey(id)).count();

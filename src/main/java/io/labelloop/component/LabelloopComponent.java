@@ -2,11 +2,13 @@ package io.labelloop.component;
 
 import io.labelloop.loop.LoopCatalog;
 import io.labelloop.loop.LoopConfig;
+import io.labelloop.loop.LoopException;
 import io.labelloop.loop.LoopSteps;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.Endpoint;
+import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
@@ -36,8 +38,30 @@ public class LabelloopComponent extends DefaultComponent {
         config.setLoop(remaining);
         LabelloopEndpoint endpoint = new LabelloopEndpoint(uri, this, config);
         setProperties(endpoint, parameters);
-        endpoint.validate();
+        try {
+            endpoint.validate();
+        } catch (LoopException e) {
+            // Camel names the route and endpoint; the user also needs the route file and line to open.
+            String where = RouteFiles.creating(getCamelContext());
+            throw where == null ? e : new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
         return endpoint;
+    }
+
+    /**
+     * Camel's own check of unknown options, with the route file and line in the message (Camel names only the
+     * endpoint) and the option that was probably meant.
+     */
+    @Override
+    protected void validateParameters(String uri, Map<String, Object> parameters, String optionPrefix) {
+        try {
+            super.validateParameters(uri, parameters, optionPrefix);
+        } catch (ResolveEndpointFailedException e) {
+            String where = RouteFiles.creating(getCamelContext());
+            String detail = e.getMessage().substring(e.getMessage().indexOf(" due to: ") + " due to: ".length());
+            throw new ResolveEndpointFailedException(uri, (where == null ? "" : where + ": ")
+                    + OptionNames.suggest(parameters.keySet()) + detail);
+        }
     }
 
     /** The loop an endpoint names; fails with the loop files' folder when no file declares it. */

@@ -1,6 +1,7 @@
 package io.labelloop.component;
 
 import io.labelloop.dataset.DatasetNotFoundException;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.ScheduledPollConsumer;
@@ -16,6 +17,13 @@ abstract class LabelloopLoopConsumer extends ScheduledPollConsumer {
 
     LabelloopLoopConsumer(LabelloopEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
+    }
+
+    /** A loop whose dataset does not exist and that no route imports into fails its route's start. */
+    @Override
+    protected void doStart() throws Exception {
+        DatasetCheck.require(getEndpoint(), List.of(getRouteId()));
+        super.doStart();
     }
 
     /**

@@ -4,6 +4,7 @@ import io.labelloop.loop.LoopConfig;
 import io.labelloop.loop.LoopSteps;
 import io.labelloop.loop.StepResults;
 import java.nio.file.Path;
+import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExchangeException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -14,6 +15,24 @@ class LabelloopProducer extends DefaultProducer {
 
     LabelloopProducer(LabelloopEndpoint endpoint) {
         super(endpoint);
+    }
+
+    /** Import creates the dataset; every other step fails its route's start when the loop's dataset is missing. */
+    @Override
+    protected void doStart() throws Exception {
+        if (getEndpoint().getConfiguration().getOperation() != LabelloopOperation.IMPORT) {
+            CamelContext camel = getEndpoint().getCamelContext();
+            DatasetCheck.require(getEndpoint(), RouteFiles.sendingTo(camel, uri -> sendsHere(camel, uri)));
+        }
+        super.doStart();
+    }
+
+    private boolean sendsHere(CamelContext camel, String uri) {
+        try {
+            return camel.hasEndpoint(uri) == getEndpoint();
+        } catch (RuntimeException e) {
+            return false; // a toD URI with runtime expressions is not this static endpoint
+        }
     }
 
     @Override

@@ -2,11 +2,9 @@ package io.labelloop.component;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.FailedToCreateRouteException;
-import org.apache.camel.model.ModelCamelContext;
-import org.apache.camel.model.RouteDefinition;
-import org.apache.camel.spi.Resource;
+import org.apache.camel.FailedToStartRouteException;
 
-/** Adds the route file (and line, with source locations on) to a route that failed to start. */
+/** Adds the route file (and line, with source locations on) to a route that failed to be created or to start. */
 public final class RouteErrors {
 
     private RouteErrors() {
@@ -16,27 +14,27 @@ public final class RouteErrors {
      * The error's message prefixed with the file the failing route came from, when Camel knows it.
      *
      * @param camel the context the route was added to
-     * @param error what Camel threw, or any exception with a {@link FailedToCreateRouteException} among its causes
+     * @param error what Camel threw, or any exception with a {@link FailedToCreateRouteException} or
+     *              {@link FailedToStartRouteException} among its causes
      */
     public static String describe(CamelContext camel, Throwable error) {
-        FailedToCreateRouteException failed = find(error);
-        if (failed == null || !(camel instanceof ModelCamelContext model)) {
+        String routeId = failedRoute(error);
+        if (routeId == null) {
             return error.getMessage();
         }
-        RouteDefinition route = model.getRouteDefinition(failed.getRouteId());
-        Resource resource = route == null ? null : route.getResource();
-        if (resource == null) {
-            return error.getMessage();
-        }
-        String line = route.getLineNumber() > 0 ? " line " + route.getLineNumber() : "";
-        return "route file " + resource.getLocation() + line + ", route '" + failed.getRouteId() + "': "
-                + rootMessage(failed);
+        String root = rootMessage(error);
+        String where = RouteFiles.where(camel, routeId);
+        // Our own start checks already name the file; say it once.
+        return root.startsWith(where) ? root : where + ": " + root;
     }
 
-    private static FailedToCreateRouteException find(Throwable error) {
+    private static String failedRoute(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof FailedToCreateRouteException f) {
-                return f;
+                return f.getRouteId();
+            }
+            if (t instanceof FailedToStartRouteException f) {
+                return f.getRouteId();
             }
         }
         return null;

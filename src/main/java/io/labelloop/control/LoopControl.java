@@ -17,11 +17,15 @@ import org.springframework.stereotype.Service;
 import io.labelloop.loop.LoopCatalog;
 import io.labelloop.loop.LoopConfig;
 import io.labelloop.loop.LoopException;
+import io.labelloop.loop.LoopStepService;
+import io.labelloop.loop.StepResults;
+import io.labelloop.registry.ModelRegistry;
+import io.labelloop.registry.ModelVersion;
 import io.labelloop.loop.ProgressTracker;
 import jakarta.annotation.PreDestroy;
 
 /**
- * Pause, resume and trigger a loop's Camel routes, for the loops view and the REST API, which must not
+ * Pause, resume and trigger a loop's Camel routes, and promote a version by hand, for the loops view and the REST API, which must not
  * reach into Camel themselves. A loop's routes are those whose id is the loop's name or starts with it and
  * a dash (the convention of routes/*.yaml).
  */
@@ -33,6 +37,8 @@ public class LoopControl {
     private final CamelContext camel;
     private final LoopCatalog catalog;
     private final ProgressTracker progress;
+    private final LoopStepService steps;
+    private final ModelRegistry registry;
     private final RouteRuns runs = new RouteRuns();
     private final ExecutorService triggered = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "labelloop-trigger");
@@ -40,10 +46,13 @@ public class LoopControl {
         return t;
     });
 
-    public LoopControl(CamelContext camel, LoopCatalog catalog, ProgressTracker progress) {
+    public LoopControl(CamelContext camel, LoopCatalog catalog, ProgressTracker progress, LoopStepService steps,
+                       ModelRegistry registry) {
         this.camel = camel;
         this.catalog = catalog;
         this.progress = progress;
+        this.steps = steps;
+        this.registry = registry;
         camel.getManagementStrategy().addEventNotifier(runs);
         ServiceHelper.startService(runs);
     }
@@ -109,6 +118,24 @@ public class LoopControl {
                     + " is not running (paused?): resume it first");
         }
         triggered.submit(() -> runOnce(name, route, consumer));
+    }
+
+    /**
+     * Promotes a version of the loop by hand (the admin action of the {@code manual} promote policy). The version
+     * must exist in this loop, not have FAILED and have been evaluated; the registry records {@code user} as who
+     * promoted it ({@link ModelVersion#promotion()}). It scores from the loop's next score step on (trigger the
+     * loop's start route to re-score now).
+     *
+     * @return the version as stored after the promotion (status CURRENT)
+     * @throws LoopException naming the loop when the loop or version is unknown, FAILED or not evaluated, or when
+     *                       {@code user} is blank
+     */
+    public ModelVersion promote(String loop, String version, String user) {
+        LoopConfig config = catalog.get(loop);
+        StepResults.Promoted result = steps.promoteByHand(config, version, user);
+        LOG.info("Loop {}: {} ({})", loop, result.promoted() ? "promoted " + version : "nothing to promote",
+                result.reason());
+        return registry.find(loop, version).orElseThrow();
     }
 
     private void runOnce(String loop, Route route, Consumer consumer) {

@@ -9,7 +9,7 @@ import java.util.List;
  * An RFC 4180 CSV reader that knows on which line each record starts, lets quoted fields span lines, and never holds
  * more than {@code maxChars} of a record in memory (a longer record is read to its end and marked too long).
  */
-final class CsvParser {
+public final class CsvParser {
 
     private static final int EOF = -1;
 
@@ -23,20 +23,29 @@ final class CsvParser {
     private boolean started;
 
     /** One record: where it starts, its fields, and whether it was cut for being too long. */
-    record CsvRecord(long line, List<String> fields, boolean tooLong) {
-        boolean blank() {
+    public record CsvRecord(long line, List<String> fields, boolean tooLong) {
+        /** An empty line. */
+        public boolean blank() {
             return fields.size() == 1 && fields.get(0).isEmpty();
         }
     }
 
-    CsvParser(Reader in, String file, int maxChars) {
+    /**
+     * @param file     named in errors
+     * @param maxChars longest record kept in memory
+     */
+    public CsvParser(Reader in, String file, int maxChars) {
         this.in = in;
         this.file = file;
         this.maxChars = maxChars;
     }
 
-    /** The next record, or null at the end of the file. */
-    CsvRecord next() throws IOException {
+    /**
+     * The next record, or null at the end of the file.
+     *
+     * @throws ImportException on an unbalanced quote, naming the file and the line it opened on
+     */
+    public CsvRecord next() throws IOException {
         int c = read();
         if (c == EOF) {
             return null;

@@ -3,15 +3,26 @@ package io.labelloop.loop;
 import io.labelloop.model.Evaluation;
 import io.labelloop.model.Example;
 import io.labelloop.model.TextClassifier;
+import io.labelloop.registry.ModelEvaluation;
 import io.labelloop.registry.ModelRegistry;
+import io.labelloop.registry.ModelStatus;
 import io.labelloop.registry.ModelVersion;
+import io.labelloop.registry.Promotion;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** Evaluates versions on the held-out labels and promotes them by policy. */
+/**
+ * Evaluates versions on the held-out labels and promotes them by policy. If-better compares the candidate and the
+ * serving version on the same eval records: the serving version is evaluated again when its stored evaluation was
+ * on another eval set (e.g. before more held-out labels arrived).
+ */
 @Component
 class EvaluatePromoteStep {
 
@@ -30,55 +41,121 @@ class EvaluatePromoteStep {
         this.events = events;
     }
 
+    /** The held-out examples and the hash of their ids, which tells whether two evaluations saw the same set. */
+    private record EvalSet(List<Example> examples, String idsHash) {
+    }
+
     StepResults.Evaluated evaluate(LoopConfig loop, String version) {
-        TextClassifier model = version == null ? models.serving(loop) : models.version(loop, version);
+        EvalSet eval = evalSet(loop);
+        try (ModelLease lease = version == null ? models.serving(loop) : models.version(loop, version)) {
+            return evaluate(loop, lease.model(), eval);
+        }
+    }
+
+    StepResults.Promoted promote(LoopConfig loop, String candidate, PromotePolicy policy, String metric) {
+        String serving = models.servingVersion(loop);
+        if (candidate.equals(serving)) {
+            return new StepResults.Promoted(loop.dataset(), serving, false, candidate + " already serves");
+        }
+        StepResults.Promoted result = switch (policy) {
+            case ALWAYS -> promoted(loop, candidate, Promotion.BY_LOOP, "policy always");
+            case MANUAL -> new StepResults.Promoted(loop.dataset(), serving, false,
+                    "policy manual: " + candidate + " waits for an admin to promote it");
+            case IF_BETTER -> promoteIfBetter(loop, candidate, serving, metric);
+        };
+        if (!result.promoted()) {
+            models.release(loop, candidate);
+        }
+        return result;
+    }
+
+    /**
+     * Promotes a version by hand (the manual policy's admin action): it must exist in the loop, not have failed and
+     * have been evaluated; the registry records who promoted it.
+     */
+    StepResults.Promoted promoteByHand(LoopConfig loop, String version, String user) {
+        if (user == null || user.isBlank()) {
+            throw new LoopException(loop.name(), "promoting " + version + " by hand needs the user who promotes it");
+        }
+        ModelVersion target = registry.find(loop.name(), version).orElseThrow(() -> new LoopException(loop.name(),
+                "has no model version '" + version + "'; its versions: "
+                        + registry.history(loop.name()).stream().map(ModelVersion::version).toList()));
+        if (target.status() == ModelStatus.FAILED) {
+            throw new LoopException(loop.name(), "model version " + version + " FAILED (training or evaluation): "
+                    + "not promoted");
+        }
+        if (!target.evaluated()) {
+            throw new LoopException(loop.name(), "model version " + version + " was not evaluated on the held-out "
+                    + "labels: evaluate it before promoting it");
+        }
+        String serving = models.servingVersion(loop);
+        if (version.equals(serving)) {
+            return new StepResults.Promoted(loop.dataset(), serving, false, version + " already serves");
+        }
+        return promoted(loop, version, user, "promoted by " + user + " (was " + serving + ")");
+    }
+
+    private StepResults.Promoted promoteIfBetter(LoopConfig loop, String candidate, String serving, String metric) {
+        EvalSet eval = evalSet(loop);
+        double candidateScore = onSameEval(loop, candidate, eval).metric(metric);
+        double servingScore = onSameEval(loop, serving, eval).metric(metric);
+        String comparison = String.format("%s on the same %d eval records: %s %.4f vs %s %.4f", metric,
+                eval.examples().size(), candidate, candidateScore, serving, servingScore);
+        return candidateScore > servingScore
+                ? promoted(loop, candidate, Promotion.BY_LOOP, "better: " + comparison)
+                : new StepResults.Promoted(loop.dataset(), serving, false, "not better: " + comparison);
+    }
+
+    /** The version's evaluation on these eval records: the stored one if it saw the same ones, else a new one. */
+    private StepResults.Evaluated onSameEval(LoopConfig loop, String version, EvalSet eval) {
+        Optional<ModelEvaluation> stored = registry.find(loop.name(), version).map(ModelVersion::evaluation)
+                .filter(e -> eval.idsHash().equals(e.evalIdsHash()));
+        if (stored.isPresent()) {
+            ModelEvaluation e = stored.get();
+            return new StepResults.Evaluated(loop.dataset(), version, e.accuracy(), e.macroF1(), e.count());
+        }
+        try (ModelLease lease = models.version(loop, version)) {
+            return evaluate(loop, lease.model(), eval);
+        }
+    }
+
+    private StepResults.Evaluated evaluate(LoopConfig loop, TextClassifier model, EvalSet eval) {
+        Evaluation evaluation = models.runtime().evaluate(model, eval.examples());
+        ModelVersion stored = registry.updateEvaluation(loop.name(), model.version(),
+                ModelEvaluation.of(evaluation, eval.idsHash(), Instant.now()));
+        metrics.evaluated(loop.name(), model.version(), evaluation.accuracy(), evaluation.macroF1());
+        StepResults.Evaluated result = new StepResults.Evaluated(loop.dataset(), model.version(),
+                evaluation.accuracy(), evaluation.macroF1(), evaluation.count());
+        events.publishEvent(new LoopEvents.VersionEvaluated(loop.name(), result, stored));
+        return result;
+    }
+
+    private EvalSet evalSet(LoopConfig loop) {
         List<Example> eval = records.evalExamples(loop);
         if (eval.isEmpty()) {
             throw new LoopException(loop.name(), "cannot evaluate: no validated records in the eval split of dataset '"
                     + loop.dataset() + "' (labels in the eval split, or the loop property " + LoopRecords.EVAL_DATASET
                     + ", are the held-out set)");
         }
-        Evaluation evaluation = models.runtime().evaluate(model, eval);
-        registry.updateMetrics(loop.name(), model.version(), Map.of(
-                ModelVersion.ACCURACY, evaluation.accuracy(), ModelVersion.MACRO_F1, evaluation.macroF1()));
-        metrics.evaluated(loop.name(), model.version(), evaluation.accuracy(), evaluation.macroF1());
-        StepResults.Evaluated result = new StepResults.Evaluated(loop.dataset(), model.version(),
-                evaluation.accuracy(), evaluation.macroF1(), evaluation.count());
-        events.publishEvent(new LoopEvents.VersionEvaluated(loop.name(), result,
-                registry.find(loop.name(), model.version()).orElse(null)));
-        return result;
+        return new EvalSet(eval, idsHash(eval));
     }
 
-    StepResults.Promoted promote(LoopConfig loop, String candidate, PromotePolicy policy, String metric) {
-        String serving = models.serving(loop).version();
-        if (candidate.equals(serving)) {
-            return new StepResults.Promoted(loop.dataset(), serving, false, candidate + " already serves");
-        }
-        return switch (policy) {
-            case ALWAYS -> promoted(loop, candidate, "policy always");
-            case MANUAL -> new StepResults.Promoted(loop.dataset(), serving, false,
-                    "policy manual: " + candidate + " waits for an admin to promote it");
-            case IF_BETTER -> promoteIfBetter(loop, candidate, serving, metric);
-        };
-    }
-
-    private StepResults.Promoted promoteIfBetter(LoopConfig loop, String candidate, String serving, String metric) {
-        double candidateScore = metricOf(loop, candidate, metric);
-        double servingScore = metricOf(loop, serving, metric);
-        String comparison = String.format("%s %s %.4f vs %s %.4f", metric, candidate, candidateScore, serving, servingScore);
-        return candidateScore > servingScore
-                ? promoted(loop, candidate, "better: " + comparison)
-                : new StepResults.Promoted(loop.dataset(), serving, false, "not better: " + comparison);
-    }
-
-    /** The stored metric of a version, evaluating it first when it has none (e.g. a version from before a restart). */
-    private double metricOf(LoopConfig loop, String version, String metric) {
-        Optional<Double> stored = registry.find(loop.name(), version).map(v -> v.metric(metric));
-        return stored.orElseGet(() -> evaluate(loop, version).metric(metric));
-    }
-
-    private StepResults.Promoted promoted(LoopConfig loop, String candidate, String reason) {
-        ModelVersion v = models.promote(loop, candidate);
+    private StepResults.Promoted promoted(LoopConfig loop, String candidate, String by, String reason) {
+        ModelVersion v = models.promote(loop, candidate, new Promotion(by, Instant.now(), reason));
         return new StepResults.Promoted(loop.dataset(), v.version(), true, reason);
+    }
+
+    /** SHA-256 of the sorted ids: the same records give the same hash, whatever order the store returns them in. */
+    static String idsHash(List<Example> examples) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            examples.stream().map(Example::id).sorted().forEach(id -> {
+                sha.update(id.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) '\n');
+            });
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
     }
 }

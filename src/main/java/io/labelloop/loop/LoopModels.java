@@ -8,8 +8,10 @@ import io.labelloop.model.TextClassifier;
 import io.labelloop.registry.ModelRegistry;
 import io.labelloop.registry.ModelStatus;
 import io.labelloop.registry.ModelVersion;
+import io.labelloop.registry.Promotion;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,20 +23,27 @@ import org.springframework.stereotype.Component;
 /**
  * The classifiers of each loop: the zero-shot base (the loop's pretrained start, built from the label
  * descriptions), the serving version, and trained candidates not yet promoted. The serving version is what the
- * registry says is current, loaded from its directory after a restart.
+ * registry says is current, loaded from its directory after a restart. Users take a {@link ModelLease}, so a model
+ * replaced by a promote or let go after its evaluation closes only once the last user is done.
  */
 @Component
 class LoopModels implements DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoopModels.class);
+    /**
+     * Trained versions kept in memory per loop besides the serving one: the latest (evaluated, then promoted or let
+     * go) and one more; a full-mode model holds ~90 MB of weights.
+     */
+    static final int MAX_CANDIDATES_PER_LOOP = 2;
 
     private final ModelRuntime runtime;
     private final ModelRegistry registry;
     private final LoopProperties properties;
     private final LoopMetrics metrics;
     private final Map<String, TextClassifier> bases = new HashMap<>();
-    private final Map<String, TextClassifier> serving = new HashMap<>();
-    private final Map<String, TextClassifier> candidates = new HashMap<>();
+    private final Map<String, SharedModel> serving = new HashMap<>();
+    /** In insertion order, so the oldest candidate is let go first. */
+    private final Map<String, SharedModel> candidates = new LinkedHashMap<>();
 
     LoopModels(ModelRuntime runtime, ModelRegistry registry, LoopProperties properties, LoopMetrics metrics) {
         this.runtime = runtime;
@@ -70,54 +79,97 @@ class LoopModels implements DisposableBean {
         return bases.computeIfAbsent(loop.name(), k -> runtime.zeroShot(labelSet(loop)));
     }
 
-    /** The version that scores: the registry's current one, else the zero-shot base registered as the first version. */
-    synchronized TextClassifier serving(LoopConfig loop) {
-        TextClassifier model = serving.get(loop.name());
+    /**
+     * A lease on the version that scores: the registry's current one, else the zero-shot base registered as the
+     * first version. Close it when done; a promote meanwhile does not close the model under it.
+     */
+    synchronized ModelLease serving(LoopConfig loop) {
+        return servingModel(loop).lease();
+    }
+
+    /** The name of the version that scores now. */
+    synchronized String servingVersion(LoopConfig loop) {
+        return servingModel(loop).model().version();
+    }
+
+    /** A lease on a version by name: the serving one, a candidate in memory, or one loaded from the registry's path. */
+    synchronized ModelLease version(LoopConfig loop, String version) {
+        return shared(loop, version).lease();
+    }
+
+    /** Keeps a freshly trained version in memory until it is promoted or let go. */
+    synchronized void keepCandidate(LoopConfig loop, TextClassifier model) {
+        keep(loop, new SharedModel(model, false));
+    }
+
+    /**
+     * Lets go of a candidate that was not promoted: it closes once its last lease closes. Its weights stay on disk,
+     * so an admin can still promote it later.
+     */
+    synchronized void release(LoopConfig loop, String version) {
+        SharedModel candidate = candidates.remove(key(loop, version));
+        if (candidate != null) {
+            candidate.retire();
+        }
+    }
+
+    /** Makes the version current in the registry, then swaps it in for scoring; the old one closes when unused. */
+    synchronized ModelVersion promote(LoopConfig loop, String version, Promotion promotion) {
+        SharedModel model = shared(loop, version);
+        ModelVersion promoted = registry.promote(loop.name(), version, promotion);
+        SharedModel old = serving.put(loop.name(), model);
+        candidates.remove(key(loop, version));
+        if (old != null && old != model) {
+            old.retire();
+        }
+        metrics.promoted(loop.name(), promoted.iteration());
+        return promoted;
+    }
+
+    /** Candidate versions held in memory now, for tests and diagnostics. */
+    synchronized int candidatesInMemory(LoopConfig loop) {
+        return (int) candidates.keySet().stream().filter(k -> k.startsWith(loop.name() + "/")).count();
+    }
+
+    private SharedModel servingModel(LoopConfig loop) {
+        SharedModel model = serving.get(loop.name());
         if (model != null) {
             return model;
         }
         Optional<ModelVersion> current = registry.current(loop.name());
-        model = current.isPresent() ? load(loop, current.get()) : registerZeroShot(loop);
+        TextClassifier loaded = current.isPresent() ? load(loop, current.get()) : registerZeroShot(loop);
+        model = new SharedModel(loaded, loaded == bases.get(loop.name()));
         serving.put(loop.name(), model);
         metrics.serving(loop.name(), registry.current(loop.name()).map(ModelVersion::iteration).orElse(0));
         return model;
     }
 
-    /** A version by name: the serving one, a candidate in memory, or one loaded from the registry's path. */
-    synchronized TextClassifier version(LoopConfig loop, String version) {
-        TextClassifier s = serving(loop);
-        if (s.version().equals(version)) {
-            return s;
+    private SharedModel shared(LoopConfig loop, String version) {
+        SharedModel current = servingModel(loop);
+        if (current.model().version().equals(version)) {
+            return current;
         }
-        TextClassifier candidate = candidates.get(key(loop, version));
+        SharedModel candidate = candidates.get(key(loop, version));
         if (candidate != null) {
             return candidate;
         }
         ModelVersion stored = registry.find(loop.name(), version).orElseThrow(() ->
                 new LoopException(loop.name(), "model version '" + version + "' is not in the registry"));
-        TextClassifier loaded = load(loop, stored);
-        candidates.put(key(loop, version), loaded);
-        return loaded;
+        return keep(loop, new SharedModel(load(loop, stored), false));
     }
 
-    synchronized void keepCandidate(LoopConfig loop, TextClassifier model) {
-        TextClassifier previous = candidates.put(key(loop, model.version()), model);
+    /** Holds a candidate; beyond {@link #MAX_CANDIDATES_PER_LOOP} the oldest is let go (it reloads from disk). */
+    private SharedModel keep(LoopConfig loop, SharedModel model) {
+        SharedModel previous = candidates.remove(key(loop, model.model().version()));
         if (previous != null && previous != model) {
-            previous.close();
+            previous.retire();
         }
-    }
-
-    /** Makes the version current in the registry, then swaps it in for scoring. */
-    synchronized ModelVersion promote(LoopConfig loop, String version) {
-        TextClassifier model = version(loop, version);
-        ModelVersion promoted = registry.promote(loop.name(), version);
-        TextClassifier old = serving.put(loop.name(), model);
-        candidates.remove(key(loop, version));
-        if (old != null && old != model && old != bases.get(loop.name())) {
-            old.close();
+        candidates.put(key(loop, model.model().version()), model);
+        List<String> held = candidates.keySet().stream().filter(k -> k.startsWith(loop.name() + "/")).toList();
+        for (int i = 0; i < held.size() - MAX_CANDIDATES_PER_LOOP; i++) {
+            candidates.remove(held.get(i)).retire();
         }
-        metrics.promoted(loop.name(), promoted.iteration());
-        return promoted;
+        return model;
     }
 
     private TextClassifier load(LoopConfig loop, ModelVersion version) {
@@ -136,7 +188,8 @@ class LoopModels implements DisposableBean {
         registry.register(new ModelVersion(loop.name(), zeroShot.version(), 0, loop.dataset(), loop.baseModel(),
                 zeroShot.labels(), 0, 0, "", Map.of("kind", "zero-shot"), Map.of(), dir.toString(), null,
                 ModelStatus.CANDIDATE));
-        ModelVersion current = registry.promote(loop.name(), zeroShot.version());
+        ModelVersion current = registry.promote(loop.name(), zeroShot.version(), new Promotion(Promotion.BY_LOOP,
+                java.time.Instant.now(), "no version yet: the zero-shot model serves"));
         LOG.info("[{}] no model version yet: the zero-shot model {} serves", loop.name(), current.version());
         return zeroShot;
     }
@@ -147,8 +200,8 @@ class LoopModels implements DisposableBean {
 
     @Override
     public synchronized void destroy() {
-        candidates.values().forEach(TextClassifier::close);
-        serving.values().stream().filter(m -> !bases.containsValue(m)).forEach(TextClassifier::close);
+        candidates.values().forEach(m -> m.model().close());
+        serving.values().stream().filter(m -> !bases.containsValue(m.model())).forEach(m -> m.model().close());
         bases.values().forEach(TextClassifier::close);
     }
 }

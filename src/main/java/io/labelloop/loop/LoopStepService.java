@@ -12,6 +12,7 @@ import io.labelloop.queue.LabelingQueueService;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Service;
  * names the loop; checks run before writes, so a failed step leaves what is stored as it was.
  */
 @Service
-public class LoopStepService implements LoopSteps {
+public class LoopStepService implements LoopSteps, SmartInitializingSingleton {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LoopStepService.class);
 
@@ -51,16 +52,32 @@ public class LoopStepService implements LoopSteps {
         this.progress = progress;
     }
 
-    /** Once the store is up: meters for every loop, and trainings a restart interrupted marked failed. */
-    @EventListener(ApplicationReadyEvent.class)
-    public void start() {
+    /**
+     * Before any route starts (Spring calls this once every bean exists, before the Camel context starts): trainings
+     * that a restart interrupted are marked FAILED, so a labels consumer that fires at once retrains them instead of
+     * seeing them as done.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        recoverInterruptedTrainings();
+    }
+
+    /** Marks the trainings a restart interrupted FAILED, in every loop; a loop that cannot be checked is logged. */
+    public void recoverInterruptedTrainings() {
         for (LoopConfig loop : catalog.all()) {
-            metrics.registerLoop(loop.name(), () -> queue.depth(loop.dataset()), () -> records.trainLabels(loop));
             try {
                 training.recoverInterrupted(loop);
             } catch (RuntimeException e) {
                 LOG.warn("[{}] could not check for interrupted trainings: {}", loop.name(), e.getMessage());
             }
+        }
+    }
+
+    /** Once the application is ready: meters for every loop. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void start() {
+        for (LoopConfig loop : catalog.all()) {
+            metrics.registerLoop(loop.name(), () -> queue.depth(loop.dataset()), () -> records.trainLabels(loop));
         }
     }
 
@@ -106,6 +123,15 @@ public class LoopStepService implements LoopSteps {
         return run(loop, "promote", () -> evaluation.promote(loop, candidate, policy, metric));
     }
 
+    /**
+     * Promotes a version by hand, as the manual policy expects an admin to: the version must belong to the loop,
+     * not have failed and have been evaluated; the registry records {@code user} as who promoted it. The new version
+     * scores from the next score step on.
+     */
+    public StepResults.Promoted promoteByHand(LoopConfig loop, String version, String user) {
+        return run(loop, "promote", () -> evaluation.promoteByHand(loop, version, user));
+    }
+
     @Override
     public StepResults.Exported export(LoopConfig loop, Path file, String format) {
         return run(loop, "export", () -> {
@@ -120,6 +146,11 @@ public class LoopStepService implements LoopSteps {
     @Override
     public long labelsSinceLastTraining(LoopConfig loop) {
         return run(loop, "count labels", () -> training.labelsSinceLastTraining(loop));
+    }
+
+    @Override
+    public boolean hasDataset(LoopConfig loop) {
+        return run(loop, "find dataset", () -> records.datasets().find(loop.dataset()).isPresent());
     }
 
     @Override

@@ -32,6 +32,9 @@ public interface LoopSteps {
     /** Validated labels that arrived since the last training started. */
     long labelsSinceLastTraining(LoopConfig loop);
 
+    /** Whether the loop's dataset exists, so that routes over a missing one refuse to start. */
+    boolean hasDataset(LoopConfig loop);
+
     /** Records waiting in the loop's labeling queue. */
     long queueDepth(LoopConfig loop);
 

@@ -38,7 +38,13 @@ class ScoreStep {
 
     StepResults.Scored score(LoopConfig loop) {
         records.refresh(loop);
-        TextClassifier model = models.serving(loop);
+        // The lease keeps this model open until the run ends, even if a promote replaces it meanwhile.
+        try (ModelLease lease = models.serving(loop)) {
+            return score(loop, lease.model());
+        }
+    }
+
+    private StepResults.Scored score(LoopConfig loop, TextClassifier model) {
         long total = records.datasets().count(loop.dataset(), records.pool());
         long start = System.nanoTime();
         progress.start(loop.name(), "score " + model.version(), total);

@@ -3,7 +3,6 @@ package io.labelloop.loop;
 import io.labelloop.dataset.TextRecord;
 import io.labelloop.model.LabelScore;
 import io.labelloop.model.Prediction;
-import io.labelloop.model.TextClassifier;
 import io.labelloop.model.query.Candidate;
 import io.labelloop.model.query.Diversity;
 import io.labelloop.model.query.QuerySelection;
@@ -79,8 +78,10 @@ class SelectStep {
             byId = pool.collect(Collectors.toMap(TextRecord::id, Function.identity()));
         }
         List<TextRecord> pool = poolIds.stream().map(byId::get).filter(r -> r != null).toList();
-        TextClassifier model = models.serving(loop);
-        float[][] embeddings = model.embed(pool.stream().map(TextRecord::text).toList());
+        float[][] embeddings;
+        try (ModelLease lease = models.serving(loop)) {
+            embeddings = lease.model().embed(pool.stream().map(TextRecord::text).toList());
+        }
         List<Candidate> embedded = new ArrayList<>();
         for (int i = 0; i < pool.size(); i++) {
             embedded.add(new Candidate(pool.get(i).id(), prediction(pool.get(i)), embeddings[i]));

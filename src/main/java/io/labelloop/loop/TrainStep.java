@@ -7,11 +7,7 @@ import io.labelloop.model.TrainingResult;
 import io.labelloop.registry.ModelRegistry;
 import io.labelloop.registry.ModelStatus;
 import io.labelloop.registry.ModelVersion;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -100,7 +96,7 @@ class TrainStep {
         }
         TrainingRequest request = builder.build();
         register(loop, version, examples, request, dir);
-        trainingSizeAtLastStart.put(loop.name(), (long) examples.size());
+        Long seenBefore = trainingSizeAtLastStart.put(loop.name(), (long) examples.size());
         progress.start(loop.name(), "train " + version + " (" + mode + ", " + examples.size() + " labels)", request.epochs());
         long start = System.nanoTime();
         try {
@@ -112,6 +108,9 @@ class TrainStep {
             metrics.trained(loop.name(), mode.id(), result.trainSeconds(), true);
             return new StepResults.Trained(loop.dataset(), version, examples.size(), result.trainSeconds());
         } catch (RuntimeException e) {
+            // The labels this training would have used count again, so the labels consumer retries without waiting
+            // for a whole new batch.
+            restore(loop, seenBefore);
             registry.setStatus(loop.name(), version, ModelStatus.FAILED);
             metrics.trained(loop.name(), mode.id(), (System.nanoTime() - start) / 1e9, false);
             throw new LoopException(loop.name(), "training " + version + " failed: " + e.getMessage(), e);
@@ -120,11 +119,19 @@ class TrainStep {
         }
     }
 
+    private void restore(LoopConfig loop, Long seenBefore) {
+        if (seenBefore == null) {
+            trainingSizeAtLastStart.remove(loop.name());
+        } else {
+            trainingSizeAtLastStart.put(loop.name(), seenBefore);
+        }
+    }
+
     private void register(LoopConfig loop, String version, List<Example> examples, TrainingRequest request, Path dir) {
         Map<String, String> hyper = new TreeMap<>();
         request.hyperParameters().forEach((k, v) -> hyper.put(k, String.valueOf(v)));
         registry.register(new ModelVersion(loop.name(), version, 0, loop.dataset(), loop.baseModel(), request.labels(),
-                examples.size(), records.validatedLabels(loop), idsHash(examples), hyper, Map.of(), dir.toString(),
+                examples.size(), records.validatedLabels(loop), EvaluatePromoteStep.idsHash(examples), hyper, Map.of(), dir.toString(),
                 null, ModelStatus.CANDIDATE));
     }
 
@@ -140,19 +147,6 @@ class TrainStep {
             throw new LoopException(loop.name(), "cannot train: the " + examples.size()
                     + " validated train-split records all have one label " + perLabel.keySet()
                     + "; a classifier needs labels of at least two classes");
-        }
-    }
-
-    private static String idsHash(List<Example> examples) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            examples.stream().map(Example::id).sorted().forEach(id -> {
-                sha.update(id.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) '\n');
-            });
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
         }
     }
 }

@@ -3,6 +3,15 @@ package io.labelloop.queue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 
@@ -24,8 +33,14 @@ import io.labelloop.store.OpenSearchStore;
 @Service
 public class LabelingQueueService {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LabelingQueueService.class);
+
     private final QueueEntries entries;
     private final Labeling labeling;
+    private final QueueProperties properties;
+    private final java.time.Clock clock;
+    /** Background claims of {@link ClaimAhead}: short store calls, one in flight per labeling session at most. */
+    private final ExecutorService claimsAhead = Executors.newCachedThreadPool(daemon("labelloop-claim-ahead"));
 
     @org.springframework.beans.factory.annotation.Autowired
     public LabelingQueueService(OpenSearchStore store, DatasetService datasets, QueueProperties properties) {
@@ -37,6 +52,23 @@ public class LabelingQueueService {
                          java.time.Clock clock) {
         this.entries = new QueueEntries(store, datasets, properties, clock);
         this.labeling = new Labeling(datasets, entries);
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Stops the background claims (a claim in flight finishes; its lease lets the record go in time). */
+    @PreDestroy
+    public void close() {
+        claimsAhead.shutdown();
     }
 
     /**
@@ -74,6 +106,19 @@ public class LabelingQueueService {
     }
 
     /**
+     * A labeling session for one annotator that claims the next record while the current one is being read (see
+     * {@link ClaimAhead}); close it when the annotator leaves so the record held ahead goes back to the queue.
+     */
+    public ClaimAhead claimAhead(String dataset, String annotator) {
+        return new ClaimAhead(this, dataset, annotator, claimsAhead, clock);
+    }
+
+    /** How long a claim keeps its record reserved. */
+    public java.time.Duration lease() {
+        return properties.lease();
+    }
+
+    /**
      * Labels the claimed record; returns once durable.
      *
      * @throws StaleWriteException if the claim was lost (lease expired and taken) or the record's label changed
@@ -95,9 +140,23 @@ public class LabelingQueueService {
         return labeling.discard(claim);
     }
 
-    /** Gives the record back to the queue unlabeled. */
+    /** Gives the record back to the queue unlabeled, for other annotators (this one skipped it). */
     public void skip(Claim claim) {
-        entries.release(claim);
+        entries.release(claim, true);
+    }
+
+    /**
+     * Gives the record back to the queue for anyone, this annotator included (leaving the page or going back to a
+     * previous record is not a skip). Never fails the caller's action: if the entry cannot be written, its lease
+     * frees it.
+     */
+    public void giveBack(Claim claim) {
+        try {
+            entries.release(claim, false);
+        } catch (RuntimeException e) {
+            LOG.debug("Could not give back record {} of dataset {}; its lease frees it", claim.recordId(),
+                    claim.dataset(), e);
+        }
     }
 
     /**

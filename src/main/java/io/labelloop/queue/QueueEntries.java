@@ -40,6 +40,8 @@ final class QueueEntries {
 
     private static final int BULK = 1000;
     private static final int MAX_ROUNDS = 50;
+    /** The shared head holds this many times the candidates of one claim, so one search serves several claims. */
+    private static final int SHARED_HEAD_FACTOR = 4;
 
     private final OpenSearchStore store;
     private final OpenSearchClient client;
@@ -47,6 +49,7 @@ final class QueueEntries {
     private final QueueProperties properties;
     private final java.time.Clock clock;
     private final RecentClaims recent;
+    private final CandidateCache heads = new CandidateCache(System::nanoTime);
     private final java.util.concurrent.atomic.AtomicInteger claiming = new java.util.concurrent.atomic.AtomicInteger();
     private final Set<String> ensured = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -102,6 +105,7 @@ final class QueueEntries {
             }
         }
         store.refresh(index);
+        heads.forget(index);
         return stats(dataset).pending();
     }
 
@@ -190,7 +194,10 @@ final class QueueEntries {
         int concurrent = claiming.getAndIncrement();
         try {
             for (int round = 0; round < MAX_ROUNDS; round++) {
-                List<Hit<QueueDoc>> candidates = candidates(index, annotator, clock.instant());
+                List<Hit<QueueDoc>> candidates = round == 0 ? cachedCandidates(index, annotator) : List.of();
+                if (candidates.isEmpty()) {
+                    candidates = candidates(index, annotator, clock.instant());
+                }
                 if (candidates.isEmpty()) {
                     return Optional.empty();
                 }
@@ -210,17 +217,31 @@ final class QueueEntries {
                 + " rounds of conflicts");
     }
 
-    private List<Hit<QueueDoc>> candidates(String index, String annotator, Instant now) {
+    /** The first round of a claim reads the head of the queue that the claims of this JVM share. */
+    private List<Hit<QueueDoc>> cachedCandidates(String index, String annotator) {
         List<String> justClaimed = recent.ids(index);
+        return heads.candidates(index, annotator, justClaimed, properties.candidates(),
+                () -> search(index, null, justClaimed, clock.instant(), properties.candidates() * SHARED_HEAD_FACTOR));
+    }
+
+    private List<Hit<QueueDoc>> candidates(String index, String annotator, Instant now) {
+        return search(index, annotator, recent.ids(index), now, properties.candidates());
+    }
+
+    /** Free entries by priority, without those skipped by {@code annotator} (all when null) or just claimed here. */
+    private List<Hit<QueueDoc>> search(String index, String annotator, List<String> justClaimed, Instant now, int size) {
         Query free = Query.of(q -> q.bool(b -> {
-            b.mustNot(liveClaim(now), term("state", QueueDoc.DONE), term("skippedBy", annotator));
+            b.mustNot(liveClaim(now), term("state", QueueDoc.DONE));
+            if (annotator != null) {
+                b.mustNot(term("skippedBy", annotator));
+            }
             if (!justClaimed.isEmpty()) {
                 b.mustNot(m -> m.ids(ids -> ids.values(justClaimed)));
             }
             return b;
         }));
         try {
-            return client.search(s -> s.index(index).size(properties.candidates()).seqNoPrimaryTerm(true).query(free)
+            return client.search(s -> s.index(index).size(size).seqNoPrimaryTerm(true).query(free)
                     .sort(o -> o.field(f -> f.field("priority").order(SortOrder.Desc)))
                     .sort(o -> o.field(f -> f.field("recordId").order(SortOrder.Asc))), QueueDoc.class).hits().hits();
         } catch (IOException | RuntimeException e) {
@@ -234,6 +255,7 @@ final class QueueEntries {
         String claimId = UUID.randomUUID().toString();
         QueueDoc claimed = hit.source().claimed(annotator, claimId, now, until);
         Optional<IndexResponse> written = write(index, hit.id(), claimed, hit.seqNo(), hit.primaryTerm());
+        heads.tried(index, hit.id());
         if (written.isEmpty()) {
             return Optional.empty();
         }
@@ -304,11 +326,13 @@ final class QueueEntries {
         return claim(dataset, annotator, claimId, until, written, record, priority);
     }
 
-    void release(Claim claim) {
+    /** Frees a claimed entry; a skip also keeps it from coming straight back to the same annotator. */
+    void release(Claim claim, boolean skipped) {
         String index = index(claim.dataset());
         Optional<GetResponse<QueueDoc>> got = get(claim.dataset(), claim.recordId());
         if (got.isPresent() && got.get().source().heldBy(claim.claimId())) {
-            write(index, claim.recordId(), got.get().source().released(claim.annotator()), got.get().seqNo(),
+            QueueDoc released = got.get().source().released(skipped ? claim.annotator() : null);
+            write(index, claim.recordId(), released, got.get().seqNo(),
                     got.get().primaryTerm());
             // not refreshed: other annotators see the entry free again after the next refresh (1 s by default)
             recent.forget(index, claim.recordId());

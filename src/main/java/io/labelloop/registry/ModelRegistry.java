@@ -38,6 +38,21 @@ public class ModelRegistry {
         this.loops = store.index("loops");
         store.ensureIndex(models);
         store.ensureIndex(loops);
+        addFieldsOfLaterReleases();
+    }
+
+    /**
+     * Indices created before evaluations and promotions were stored have a strict mapping without them; adding
+     * fields to a mapping is allowed, so old registries keep working and gain them. Both are stored, not indexed.
+     */
+    private void addFieldsOfLaterReleases() {
+        try {
+            client.indices().putMapping(m -> m.index(models)
+                    .properties("evaluation", p -> p.object(o -> o.enabled(false)))
+                    .properties("promotion", p -> p.object(o -> o.enabled(false))));
+        } catch (IOException | RuntimeException e) {
+            throw store.unavailable("adding the evaluation fields to index " + models, e);
+        }
     }
 
     /**
@@ -82,6 +97,16 @@ public class ModelRegistry {
      * @throws IllegalArgumentException if the version does not exist or FAILED
      */
     public ModelVersion promote(String loop, String version) {
+        return promote(loop, version, new Promotion(Promotion.BY_LOOP, Instant.now(), ""));
+    }
+
+    /**
+     * Makes this version the loop's current one, recording who promoted it and why; the previous current version
+     * becomes RETIRED.
+     *
+     * @throws IllegalArgumentException if the version does not exist or FAILED
+     */
+    public ModelVersion promote(String loop, String version, Promotion promotion) {
         ModelVersion target = find(loop, version).orElseThrow(() ->
                 new IllegalArgumentException("Loop '" + loop + "' has no model version '" + version + "'"));
         if (target.status() == ModelStatus.FAILED) {
@@ -91,7 +116,18 @@ public class ModelRegistry {
         if (previous != null && !previous.equals(version)) {
             setStatus(loop, previous, ModelStatus.RETIRED);
         }
-        return setStatus(loop, version, ModelStatus.CURRENT);
+        return update(loop, version, v -> v.with(v.iteration(), v.createdAt(), ModelStatus.CURRENT, v.metrics())
+                .withPromotion(promotion));
+    }
+
+    /** Stores a version's full evaluation, and its accuracy and macro-F1 among its metrics. */
+    public ModelVersion updateEvaluation(String loop, String version, ModelEvaluation evaluation) {
+        return update(loop, version, v -> {
+            Map<String, Double> merged = new HashMap<>(v.metrics());
+            merged.put(ModelVersion.ACCURACY, evaluation.accuracy());
+            merged.put(ModelVersion.MACRO_F1, evaluation.macroF1());
+            return v.with(v.iteration(), v.createdAt(), v.status(), merged).withEvaluation(evaluation);
+        });
     }
 
     /** Merges these metrics into a version (e.g. {@value ModelVersion#SCORE_SECONDS} once re-scoring is done). */

@@ -21,10 +21,14 @@ import java.util.Map;
  * @param path            where the weights are stored
  * @param createdAt       when it was registered
  * @param status          CANDIDATE, CURRENT, RETIRED or FAILED
+ * @param evaluation      the last full evaluation on the held-out labels (confusion matrix, per-label scores), or
+ *                        null when not evaluated (or registered before evaluations were stored)
+ * @param promotion       who made it current, when and why; null when it never was
  */
 public record ModelVersion(String loop, String version, int iteration, String dataset, String base, List<String> labels,
                            long trainingSize, long labeledCount, String idsHash, Map<String, String> hyperParameters,
-                           Map<String, Double> metrics, String path, Instant createdAt, ModelStatus status) {
+                           Map<String, Double> metrics, String path, Instant createdAt, ModelStatus status,
+                           ModelEvaluation evaluation, Promotion promotion) {
 
     /** Held-out accuracy in [0, 1]. */
     public static final String ACCURACY = "accuracy";
@@ -42,6 +46,19 @@ public record ModelVersion(String loop, String version, int iteration, String da
         status = status == null ? ModelStatus.CANDIDATE : status;
     }
 
+    /** A version not evaluated nor promoted yet. */
+    public ModelVersion(String loop, String version, int iteration, String dataset, String base, List<String> labels,
+                        long trainingSize, long labeledCount, String idsHash, Map<String, String> hyperParameters,
+                        Map<String, Double> metrics, String path, Instant createdAt, ModelStatus status) {
+        this(loop, version, iteration, dataset, base, labels, trainingSize, labeledCount, idsHash, hyperParameters,
+                metrics, path, createdAt, status, null, null);
+    }
+
+    /** Whether it was evaluated on the held-out labels (a stored evaluation, or an accuracy from before them). */
+    public boolean evaluated() {
+        return evaluation != null || metrics.containsKey(ACCURACY);
+    }
+
     /** A metric, or null if not recorded. */
     public Double metric(String name) {
         return metrics.get(name);
@@ -49,6 +66,16 @@ public record ModelVersion(String loop, String version, int iteration, String da
 
     ModelVersion with(int newIteration, Instant newCreatedAt, ModelStatus newStatus, Map<String, Double> newMetrics) {
         return new ModelVersion(loop, version, newIteration, dataset, base, labels, trainingSize, labeledCount, idsHash,
-                hyperParameters, newMetrics, path, newCreatedAt, newStatus);
+                hyperParameters, newMetrics, path, newCreatedAt, newStatus, evaluation, promotion);
+    }
+
+    ModelVersion withEvaluation(ModelEvaluation newEvaluation) {
+        return new ModelVersion(loop, version, iteration, dataset, base, labels, trainingSize, labeledCount, idsHash,
+                hyperParameters, metrics, path, createdAt, status, newEvaluation, promotion);
+    }
+
+    ModelVersion withPromotion(Promotion newPromotion) {
+        return new ModelVersion(loop, version, iteration, dataset, base, labels, trainingSize, labeledCount, idsHash,
+                hyperParameters, metrics, path, createdAt, status, evaluation, newPromotion);
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * Loop steps that record what the component asked for, for the component's own unit tests (what the component
@@ -21,6 +22,8 @@ class RecordingLoopSteps implements LoopSteps {
     final AtomicLong newLabels = new AtomicLong();
     final AtomicLong queueDepth = new AtomicLong(100);
     volatile String failOn;
+    /** Which datasets exist: all unless a test says otherwise (e.g. with the embedded store's answer). */
+    volatile Predicate<String> datasets = name -> true;
     volatile LoopConfig.Selection lastSelection;
     volatile String lastPromotedCandidate;
 
@@ -72,6 +75,11 @@ class RecordingLoopSteps implements LoopSteps {
     @Override
     public long labelsSinceLastTraining(LoopConfig loop) {
         return newLabels.get();
+    }
+
+    @Override
+    public boolean hasDataset(LoopConfig loop) {
+        return datasets.test(loop.dataset());
     }
 
     @Override

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.labelloop.LabelloopApplication;
 import io.labelloop.dataset.DatasetService;
 import io.labelloop.dataset.RecordQuery;
 import io.labelloop.dataset.RecordStatus;
@@ -25,33 +24,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The shipped banking-sentiment loop end to end: its own routes on the embedded OpenSearch node with the real
  * MiniLM model, labeled by the simulated annotator through the labeling queue service, on a few hundred banking77
  * rows with head-only training.
  */
-@SpringBootTest(classes = LabelloopApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@AutoConfigureObservability
-class BankingLoopEndToEndTest {
+class BankingLoopEndToEndTest extends EmbeddedLoopApp {
 
-    private static final Path WORK = temp();
     private static final Path BANKING = Path.of(System.getProperty("labelloop.datasets", "../../shared/datasets"))
             .resolve("banking77/train-sentiment.csv");
-
-    @DynamicPropertySource
-    static void isolated(DynamicPropertyRegistry registry) {
-        registry.add("labelloop.opensearch.data-dir", () -> WORK.resolve("opensearch").toString());
-        registry.add("labelloop.loops.home", () -> Path.of("..").toAbsolutePath().normalize().toString());
-        registry.add("labelloop.loops.models-dir", () -> WORK.resolve("models").toString());
-        registry.add("camel.main.auto-startup", () -> "false");
-        registry.add("labelloop.sample.enabled", () -> "false");
-    }
 
     @Autowired
     ConfigurableApplicationContext context;
@@ -63,8 +46,6 @@ class BankingLoopEndToEndTest {
     DatasetService datasets;
     @Autowired
     LabelingQueueService queue;
-    @Autowired
-    LoopCatalog catalog;
     @Autowired
     LoopSteps steps;
     @Autowired
@@ -154,7 +135,7 @@ class BankingLoopEndToEndTest {
         models.register(version("restarted", "v2", 2));
         assertThat(steps.labelsSinceLastTraining(loop)).isZero();
 
-        ((LoopStepService) steps).start();
+        ((LoopStepService) steps).recoverInterruptedTrainings();
 
         assertThat(models.find("restarted", "v2").orElseThrow().status())
                 .isEqualTo(io.labelloop.registry.ModelStatus.FAILED);
@@ -169,11 +150,7 @@ class BankingLoopEndToEndTest {
     }
 
     private LoopConfig variant(String name, String dataset) {
-        LoopConfig base = catalog.get("banking-sentiment");
-        LoopConfig loop = new LoopConfig(name, base.source(), dataset, base.labelSet(), base.baseModel(),
-                base.selection(), base.training(), base.promotion(), base.queueLow(), Map.of());
-        catalog.register(loop);
-        return loop;
+        return variant(name, dataset, Map.of());
     }
 
     private double gauge(String name) {
@@ -184,14 +161,6 @@ class BankingLoopEndToEndTest {
         datasets.refresh("banking-sentiment");
         try (var records = datasets.stream("banking-sentiment", RecordQuery.all().withStatuses(RecordStatus.VALIDATED))) {
             return records.filter(r -> r.annotation() != null && annotator.equals(r.annotation().annotator())).count();
-        }
-    }
-
-    private static Path temp() {
-        try {
-            return Files.createTempDirectory("labelloop-loop-e2e-");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 }

@@ -232,6 +232,58 @@ public abstract class LabelingQueueContract {
     }
 
     @Test
+    public void labelingWithClaimsAheadStillFollowsPriorityOrder() {
+        String name = datasetWith(4);
+        queue.fill(name, byPriority(4));
+
+        List<String> order = new ArrayList<>();
+        try (ClaimAhead session = queue.claimAhead(name, "ann")) {
+            for (Optional<Claim> c = session.next(); c.isPresent(); c = session.next()) {
+                order.add(c.get().recordId());
+                queue.label(c.get(), "neutral");
+            }
+        }
+
+        assertThat(order).containsExactly("r0", "r1", "r2", "r3");
+    }
+
+    @Test
+    public void aRecordClaimedAheadIsNobodyElsesAndGoesBackWhenTheSessionCloses() {
+        String name = datasetWith(3);
+        queue.fill(name, byPriority(3));
+        ClaimAhead ann = queue.claimAhead(name, "ann");
+        assertThat(ann.next().orElseThrow().recordId()).isEqualTo("r0");
+
+        Claim bobs = queue.claimNext(name, "bob").orElseThrow();
+        Claim anns = ann.next().orElseThrow();
+        assertThat(List.of(bobs.recordId(), anns.recordId())).containsExactlyInAnyOrder("r1", "r2");
+
+        ann.close();
+        queue.refresh(name);
+        assertThat(queue.claimNext(name, "bob")).as("r0 and the second record are held by ann's claims, "
+                + "and nothing is left ahead").isEmpty();
+        queue.skip(anns);
+        queue.refresh(name);
+        assertThat(queue.claimNext(name, "bob").orElseThrow().recordId()).isEqualTo(anns.recordId());
+    }
+
+    @Test
+    public void closingASessionGivesTheRecordHeldAheadBackToEveryoneItsAnnotatorIncluded() {
+        String name = datasetWith(2);
+        queue.fill(name, byPriority(2));
+        ClaimAhead ann = queue.claimAhead(name, "ann");
+        Claim shown = ann.next().orElseThrow();
+        assertThat(shown.recordId()).isEqualTo("r0");
+
+        ann.close();
+        queue.giveBack(shown);
+        queue.refresh(name);
+
+        assertThat(queue.claimNext(name, "ann").orElseThrow().recordId()).as("leaving is not skipping").isEqualTo("r0");
+        assertThat(queue.claimNext(name, "ann").orElseThrow().recordId()).isEqualTo("r1");
+    }
+
+    @Test
     public void eightConcurrentAnnotatorsLoseNoLabelAndApplyNoneTwice() throws Exception {
         int perAnnotator = labelsPerAnnotator();
         int annotators = 8;

@@ -77,4 +77,49 @@ class ModelRegistryTest {
         assertThat(registry.find(loop, "v1")).get().extracting(ModelVersion::hyperParameters)
                 .isEqualTo(Map.of("epochs", "4"));
     }
+
+    @Test
+    void aVersionStoredBeforeEvaluationsAndPromotionsWereStoredStillLoads() throws Exception {
+        String loop = StoreFixture.uniqueName("loop");
+        Map<String, Object> old = new java.util.LinkedHashMap<>();
+        old.put("loop", loop);
+        old.put("version", "v1");
+        old.put("iteration", 1);
+        old.put("labels", List.of("negative", "positive"));
+        old.put("trainingSize", 50);
+        old.put("metrics", Map.of("accuracy", 0.9));
+        old.put("path", "/models/v1");
+        old.put("createdAt", "2026-11-01T10:00:00Z");
+        old.put("status", "CURRENT");
+        StoreFixture.store().client().index(i -> i.index(StoreFixture.store().index("models")).id(loop + ":v1")
+                .document(old).refresh(org.opensearch.client.opensearch._types.Refresh.True));
+
+        ModelVersion loaded = registry.find(loop, "v1").orElseThrow();
+
+        assertThat(loaded.evaluation()).isNull();
+        assertThat(loaded.promotion()).isNull();
+        assertThat(loaded.evaluated()).as("its accuracy says it was evaluated").isTrue();
+        assertThat(loaded.metric(ModelVersion.ACCURACY)).isEqualTo(0.9);
+    }
+
+    @Test
+    void theFullEvaluationAndWhoPromotedAreStoredWithTheVersion() {
+        String loop = StoreFixture.uniqueName("loop");
+        registry.register(version(loop, "v1", 100, 0.5));
+        io.labelloop.model.Evaluation evaluation = io.labelloop.model.Evaluation.of(List.of("negative", "positive"),
+                List.of("negative", "negative", "positive", "positive", "positive"),
+                List.of("negative", "positive", "positive", "positive", "negative"));
+
+        registry.updateEvaluation(loop, "v1", ModelEvaluation.of(evaluation, "hash-1", java.time.Instant.now()));
+        registry.promote(loop, "v1", new Promotion("alice", java.time.Instant.now(), "by hand"));
+
+        ModelVersion stored = registry.find(loop, "v1").orElseThrow();
+        assertThat(stored.evaluation().confusion()).containsExactly(List.of(1, 1), List.of(1, 2));
+        assertThat(stored.evaluation().confusion("positive", "negative")).isEqualTo(1);
+        assertThat(stored.evaluation().perLabel()).extracting(ModelEvaluation.LabelScores::recall)
+                .containsExactly(0.5, 2.0 / 3);
+        assertThat(stored.metric(ModelVersion.ACCURACY)).isEqualTo(0.6, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(stored.promotion().by()).isEqualTo("alice");
+        assertThat(stored.status()).isEqualTo(ModelStatus.CURRENT);
+    }
 }

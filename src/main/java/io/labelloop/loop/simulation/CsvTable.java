@@ -8,15 +8,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.labelloop.dataset.CsvParser;
+
 /**
- * A small RFC 4180 CSV reader (quoted fields may hold commas, quotes and line breaks) for the simulation's ground
- * truth; the store's importer reads the same file for the records themselves.
+ * The simulation's ground truth, read with the importer's CSV parser (the importer reads the same file for the records
+ * themselves, so both see the same rows).
  */
 record CsvTable(Path file, List<String> header, List<List<String>> rows) {
 
     static CsvTable read(Path file) {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            List<List<String>> all = parse(in);
+            List<List<String>> all = parse(in, file);
             if (all.isEmpty()) {
                 throw new IllegalArgumentException(file + ": empty file, expected a header line");
             }
@@ -36,51 +38,14 @@ record CsvTable(Path file, List<String> header, List<List<String>> rows) {
         return i;
     }
 
-    private static List<List<String>> parse(Reader in) throws IOException {
+    private static List<List<String>> parse(Reader in, Path file) throws IOException {
+        CsvParser parser = new CsvParser(in, file.toString(), Integer.MAX_VALUE);
         List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        int c;
-        while ((c = in.read()) != -1) {
-            if (quoted) {
-                if (c == '"') {
-                    in.mark(1);
-                    int next = in.read();
-                    if (next == '"') {
-                        field.append('"');
-                    } else {
-                        quoted = false;
-                        if (next != -1) {
-                            in.reset();
-                        }
-                    }
-                } else {
-                    field.append((char) c);
-                }
-            } else if (c == '"' && field.isEmpty()) {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n') {
-                endRow(rows, row, field);
-                row = new ArrayList<>();
-            } else if (c != '\r') {
-                field.append((char) c);
+        for (CsvParser.CsvRecord row = parser.next(); row != null; row = parser.next()) {
+            if (!row.blank()) {
+                rows.add(row.fields());
             }
         }
-        if (!field.isEmpty() || !row.isEmpty()) {
-            endRow(rows, row, field);
-        }
         return rows;
-    }
-
-    private static void endRow(List<List<String>> rows, List<String> row, StringBuilder field) {
-        row.add(field.toString());
-        field.setLength(0);
-        if (!(row.size() == 1 && row.get(0).isEmpty())) {
-            rows.add(row);
-        }
     }
 }

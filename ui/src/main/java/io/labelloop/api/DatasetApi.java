@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.labelloop.dataset.Dataset;
+import io.labelloop.dataset.BulkOutcome;
 import io.labelloop.dataset.DatasetService;
 import io.labelloop.dataset.DatasetStats;
 import io.labelloop.dataset.ExportFormat;
@@ -91,12 +92,20 @@ class DatasetApi {
         return queue.label(dataset, id, request.revision(), request.label(), user.getName());
     }
 
-    /** Labels several records at once (bulk action), whatever they held. */
+    /**
+     * Labels several records at once (bulk action). With {@code revisions} (record id to the revision the caller read)
+     * a record changed since is skipped and counted in {@code skipped}; with {@code ids} only, the records are labeled
+     * whatever they held.
+     */
     @PostMapping("/{dataset}/labels")
     @PreAuthorize(Roles.HAS_ANNOTATOR)
     Map<String, Long> labelMany(@PathVariable String dataset, @RequestBody BulkLabelRequest request, Principal user) {
-        long changed = datasets.annotate(dataset, request.ids(), request.label(), user.getName());
-        return Map.of("labeled", changed);
+        if (request.revisions() != null && !request.revisions().isEmpty()) {
+            BulkOutcome outcome = datasets.annotate(dataset, request.revisions(), request.label(), user.getName());
+            return Map.of("labeled", outcome.applied(), "skipped", outcome.skipped());
+        }
+        List<String> ids = request.ids() == null ? List.of() : request.ids();
+        return Map.of("labeled", datasets.annotate(dataset, ids, request.label(), user.getName()), "skipped", 0L);
     }
 
     /** The validated records matching the filter, as CSV, JSONL or HuggingFace JSON lines. */
@@ -117,6 +126,6 @@ class DatasetApi {
     record LabelRequest(String label, long revision) {
     }
 
-    record BulkLabelRequest(String label, List<String> ids) {
+    record BulkLabelRequest(String label, List<String> ids, Map<String, Long> revisions) {
     }
 }

@@ -1,5 +1,6 @@
 package io.labelloop.api;
 
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
@@ -15,9 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.labelloop.control.LoopControl;
 import io.labelloop.control.LoopStatus;
+import io.labelloop.registry.ModelVersion;
 import io.labelloop.security.Roles;
 
-/** Admin only: the loops' routes and progress; pause, resume, trigger now. */
+/** Admin only: the loops' routes and progress; pause, resume, trigger now; promote a model version by hand. */
 @RestController
 @RequestMapping("/api/loops")
 @PreAuthorize(Roles.HAS_ADMIN)
@@ -55,5 +57,14 @@ class LoopApi {
     Map<String, String> trigger(@PathVariable String loop, @RequestParam(required = false) String route) {
         control.trigger(loop, route);
         return Map.of("loop", loop, "triggered", route == null ? loop + "-start" : route);
+    }
+
+    /**
+     * Makes an evaluated version the serving one (the admin action of the {@code manual} promote policy), recorded as
+     * promoted by the caller; 404 with the reason when the loop or version is unknown, FAILED or not evaluated.
+     */
+    @PostMapping("/{loop}/versions/{version}/promote")
+    ModelVersion promote(@PathVariable String loop, @PathVariable String version, Principal user) {
+        return control.promote(loop, version, user.getName());
     }
 }

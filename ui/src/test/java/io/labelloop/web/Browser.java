@@ -62,6 +62,11 @@ final class Browser implements AutoCloseable {
     void signIn(String user, String password) {
         driver.manage().deleteAllCookies();
         open("login");
+        fillLogin(user, password);
+    }
+
+    /** Fills and submits the login form the browser shows now (after a redirect to it). */
+    void fillLogin(String user, String password) {
         WebElement name = waitFor(By.cssSelector("vaadin-login-form input[name='username']"));
         name.sendKeys(user);
         driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password);
@@ -72,6 +77,17 @@ final class Browser implements AutoCloseable {
 
     WebElement waitFor(By by) {
         return until(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+    }
+
+    /** Finds and clicks in one retried step: a view that re-renders as it polls would leave a found element stale. */
+    void click(By by) {
+        until(d -> {
+            WebElement element = waitFor(by);
+            // centred, so that the app layout's fixed navbar cannot be the element hit at the click point
+            js("arguments[0].scrollIntoView({block: 'center'})", element);
+            element.click();
+            return true;
+        });
     }
 
     <T> T until(Function<WebDriver, T> condition) {
@@ -86,6 +102,11 @@ final class Browser implements AutoCloseable {
 
     String text(By by) {
         return waitFor(by).getText();
+    }
+
+    /** The id of the record the labeling view shows, or null when it shows none. */
+    String recordId() {
+        return (String) js("return document.getElementById('record-card')?.dataset.recordId ?? null");
     }
 
     List<WebElement> all(By by) {

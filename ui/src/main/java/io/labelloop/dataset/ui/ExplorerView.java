@@ -1,11 +1,13 @@
 package io.labelloop.dataset.ui;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.ToLongFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -31,6 +33,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import io.labelloop.base.ui.NamePicker;
+import io.labelloop.dataset.BulkOutcome;
 import io.labelloop.dataset.Dataset;
 import io.labelloop.dataset.DatasetService;
 import io.labelloop.dataset.RecordQuery;
@@ -123,9 +126,9 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
         labelSelected.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout bar = new HorizontalLayout(matching, bulkLabel, labelSelected,
                 bulk("Label all matching…", "label-all", this::confirmLabelAll),
-                bulk("Validate selected", "validate-selected", () -> onSelected(this::validate, "Validated")),
+                bulk("Validate selected", "validate-selected", this::validateSelected),
                 bulk("Validate all matching…", "validate-all", this::confirmValidateAll),
-                bulk("Discard selected", "discard-selected", () -> onSelected(this::discard, "Discarded")),
+                bulk("Discard selected", "discard-selected", this::discardSelected),
                 bulk("Discard all matching…", "discard-all", this::confirmDiscardAll));
         bar.setAlignItems(Alignment.BASELINE);
         bar.getStyle().set("flex-wrap", "wrap");
@@ -143,9 +146,10 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(TextRecord::text).setHeader("Text").setFlexGrow(4).setClassNameGenerator(r -> "ll-text");
-        grid.addColumn(ExplorerView::prediction).setHeader("Predicted").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(TextRecord::label).setHeader("Label").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> r.status().name()).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        // fixed widths: auto widths are measured once on the first rows and would cut labels given later
+        grid.addColumn(ExplorerView::prediction).setHeader("Predicted").setWidth("10em").setFlexGrow(0).setResizable(true);
+        grid.addColumn(TextRecord::label).setHeader("Label").setWidth("9em").setFlexGrow(0).setResizable(true);
+        grid.addColumn(r -> r.status().name()).setHeader("Status").setWidth("8em").setFlexGrow(0);
         grid.addColumn(ExplorerView::metadataText).setHeader("Metadata").setFlexGrow(1);
         grid.addColumn(TextRecord::id).setHeader("Id").setAutoWidth(true).setFlexGrow(0);
         grid.setSizeFull();
@@ -204,52 +208,61 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
 
     private void labelSelected() {
         String label = bulkLabel.getValue();
-        if (label == null) {
-            return;
+        if (label != null) {
+            onSelected(seen -> datasets.annotate(dataset.name(), seen, label, annotator), "Labeled " + label + ":", BulkOutcomeText.CHANGED);
         }
-        onSelected(ids -> datasets.annotate(dataset.name(), ids, label, annotator), "Labeled " + label + ":");
     }
 
-    private long validate(Set<String> ids) {
-        return datasets.validate(dataset.name(), ids, annotator);
+    private void validateSelected() {
+        onSelected(seen -> datasets.validate(dataset.name(), seen, annotator), "Validated:",
+                BulkOutcomeText.CHANGED_OR_UNSCORED);
     }
 
-    private long discard(Set<String> ids) {
-        return datasets.discard(dataset.name(), ids, annotator);
+    private void discardSelected() {
+        onSelected(seen -> datasets.discard(dataset.name(), seen, annotator), "Discarded:", BulkOutcomeText.CHANGED);
     }
 
-    private void onSelected(ToLongFunction<Set<String>> action, String done) {
-        Set<String> ids = grid.getSelectedItems().stream().map(TextRecord::id).collect(Collectors.toSet());
-        if (ids.isEmpty()) {
+    /** Applies to the selected records as the user saw them: one changed since (by someone else) is skipped. */
+    private void onSelected(Function<Map<String, Long>, BulkOutcome> action, String done, String whySkipped) {
+        Map<String, Long> seen = grid.getSelectedItems().stream()
+                .collect(Collectors.toMap(TextRecord::id, TextRecord::revision, (a, b) -> a, LinkedHashMap::new));
+        if (seen.isEmpty()) {
             Notification.show("Select records first (the checkboxes on the left).");
             return;
         }
-        run(() -> action.applyAsLong(ids), done);
+        run(() -> action.apply(seen), done, whySkipped);
     }
 
     private void confirmLabelAll() {
         String label = bulkLabel.getValue();
         if (label != null) {
-            confirm("Label " + label, () -> datasets.annotate(dataset.name(), query, label, annotator),
-                    "Labeled " + label + ":");
+            confirm("Label " + label, seen -> datasets.annotate(dataset.name(), seen, label, annotator),
+                    "Labeled " + label + ":", BulkOutcomeText.CHANGED);
         }
     }
 
     private void confirmValidateAll() {
         confirm("Accept the prediction as the label for",
-                () -> datasets.validate(dataset.name(), query, annotator), "Validated");
+                seen -> datasets.validate(dataset.name(), seen, annotator), "Validated:",
+                BulkOutcomeText.CHANGED_OR_UNSCORED);
     }
 
     private void confirmDiscardAll() {
-        confirm("Discard", () -> datasets.discard(dataset.name(), query, annotator), "Discarded");
+        confirm("Discard", seen -> datasets.discard(dataset.name(), seen, annotator), "Discarded:",
+                BulkOutcomeText.CHANGED);
     }
 
-    /** Shows the exact number the action will touch, counted again now rather than trusted from the grid. */
-    private void confirm(String verb, java.util.function.LongSupplier action, String done) {
+    /**
+     * Reads the matching records' revisions now and shows their exact number; confirming applies to those records as
+     * they were when the dialog opened, so one changed while the dialog was open is skipped, not overwritten.
+     */
+    private void confirm(String verb, Function<Map<String, Long>, BulkOutcome> action, String done,
+                         String whySkipped) {
         if (dataset == null) {
             return;
         }
-        long n = datasets.count(dataset.name(), query);
+        Map<String, Long> seen = revisions();
+        long n = seen.size();
         ConfirmDialog dialog = new ConfirmDialog();
         dialog.setId("confirm-bulk");
         dialog.setHeader(String.format(Locale.ROOT, "%s all %,d matching records?", verb, n));
@@ -258,17 +271,27 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
                 n, dataset.name(), annotator));
         dialog.setCancelable(true);
         dialog.setConfirmText(String.format(Locale.ROOT, "Yes, %,d records", n));
-        dialog.addConfirmListener(e -> run(action, done));
+        dialog.addConfirmListener(e -> run(() -> action.apply(seen), done, whySkipped));
         dialog.open();
     }
 
-    private void run(java.util.function.LongSupplier action, String done) {
+    private Map<String, Long> revisions() {
+        try (Stream<TextRecord> records = datasets.stream(dataset.name(), query)) {
+            return records.collect(Collectors.toMap(TextRecord::id, TextRecord::revision, (a, b) -> a,
+                    LinkedHashMap::new));
+        }
+    }
+
+    private void run(Supplier<BulkOutcome> action, String done, String whySkipped) {
         try {
-            long changed = action.getAsLong();
+            BulkOutcome outcome = action.get();
             datasets.refresh(dataset.name());
             grid.deselectAll();
-            Notification.show(String.format(Locale.ROOT, "%s %,d records.", done, changed))
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            boolean skipped = outcome.skipped() > 0;
+            Notification note = Notification.show(BulkOutcomeText.of(done, outcome, whySkipped), skipped ? 8000 : 5000,
+                    Notification.Position.BOTTOM_START);
+            note.addThemeVariants(skipped ? NotificationVariant.LUMO_WARNING : NotificationVariant.LUMO_SUCCESS);
+            note.setId("bulk-outcome");
             refresh();
         } catch (RuntimeException e) {
             error("Nothing changed: " + e.getMessage());

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.labelloop.dataset.TextRecord;
+import io.labelloop.registry.ModelEvaluation;
 
 /**
  * Counts of (human label, predicted label) over held-out records; rows are the true labels.
@@ -27,6 +28,20 @@ record ConfusionMatrix(List<String> labels, long[][] counts, long records) {
             }
         });
         return new ConfusionMatrix(List.copyOf(labels), counts, total[0]);
+    }
+
+    /** The matrix the loop stored with a version's evaluation (its own eval records, its own label order). */
+    static ConfusionMatrix of(ModelEvaluation evaluation) {
+        List<String> labels = evaluation.labels();
+        long[][] counts = new long[labels.size()][labels.size()];
+        long total = 0;
+        for (int truth = 0; truth < labels.size(); truth++) {
+            for (int guess = 0; guess < labels.size(); guess++) {
+                counts[truth][guess] = evaluation.confusion().get(truth).get(guess);
+                total += counts[truth][guess];
+            }
+        }
+        return new ConfusionMatrix(labels, counts, total);
     }
 
     long get(String truth, String predicted) {

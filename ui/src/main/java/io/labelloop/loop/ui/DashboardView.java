@@ -36,13 +36,16 @@ import io.labelloop.dataset.Split;
 import io.labelloop.dataset.TextRecord;
 import io.labelloop.loop.LoopCatalog;
 import io.labelloop.loop.LoopConfig;
+import io.labelloop.loop.LoopStepService;
 import io.labelloop.loop.ui.ChartConfigs.Series;
 import io.labelloop.queue.LabelingQueueService;
 import io.labelloop.queue.QueueStats;
 import io.labelloop.registry.Iteration;
+import io.labelloop.registry.ModelEvaluation;
 import io.labelloop.registry.ModelRegistry;
 import io.labelloop.registry.ModelVersion;
 import io.labelloop.security.Roles;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
@@ -66,6 +69,7 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
     private final LabelingQueueService queue;
     private final ModelRegistry registry;
     private final QueueDepthSamples depths;
+    private final VersionPromotion promotion;
 
     private final Select<String> loopPicker = new Select<>();
     private final HorizontalLayout kpis = new HorizontalLayout();
@@ -76,17 +80,19 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
     private final ChartJs predictedBalance = new ChartJs("chart-predicted", "Predicted labels (current model)");
     private final ChartJs scores = new ChartJs("chart-scores", "Max-score histogram (current model)");
     private final Div confusion = new Div();
+    private final Span confusionSource = new Span();
     private final Grid<ModelVersion> versions = new Grid<>();
 
     private LoopConfig loop;
 
     DashboardView(LoopCatalog loops, DatasetService datasets, LabelingQueueService queue, ModelRegistry registry,
-                  QueueDepthSamples depths) {
+                  QueueDepthSamples depths, LoopStepService steps, AuthenticationContext auth) {
         this.loops = loops;
         this.datasets = datasets;
         this.queue = queue;
         this.registry = registry;
         this.depths = depths;
+        this.promotion = new VersionPromotion(steps, auth, () -> loop, this::refresh);
         loopPicker.setLabel("Loop");
         loopPicker.addValueChangeListener(e -> {
             loop = e.getValue() == null ? null : loops.get(e.getValue());
@@ -97,8 +103,11 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
         Div charts = new Div(quality, labelsPerIteration, queueDepth, labelBalance, predictedBalance, scores);
         charts.addClassName("ll-charts");
         confusion.setId("confusion");
+        confusionSource.setId("confusion-source");
+        confusionSource.addClassName("ll-caption");
         configureVersions();
-        add(loopPicker, kpis, charts, new H3("Confusion matrix of the current version (eval split)"), confusion,
+        add(loopPicker, kpis, charts, new H3("Confusion matrix of the current version (eval split)"), confusionSource,
+                confusion,
                 new H3("Model versions"), versions);
         Polling.refreshWhileAttached(this, POLL_MILLIS, this::refresh);
     }
@@ -116,6 +125,7 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
         versions.addColumn(ModelVersion::trainingSize).setHeader("Trained on").setAutoWidth(true);
         versions.addColumn(ModelVersion::base).setHeader("Base").setAutoWidth(true);
         versions.addColumn(DashboardView::provenance).setHeader("Provenance").setFlexGrow(1);
+        promotion.addColumnTo(versions);
         versions.setAllRowsVisible(true);
     }
 
@@ -191,7 +201,24 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
                 List.of(new Series("records", all.scoreHistogram().stream().map(DatasetStats.ScoreBucket::count).toList()))));
     }
 
+    /**
+     * The matrix stored with the current version's evaluation when there is one (exactly what the loop measured);
+     * otherwise counted from the eval-split records the current version scored.
+     */
     private void showConfusion(Optional<ModelVersion> current) {
+        ModelEvaluation stored = current.map(ModelVersion::evaluation).filter(e -> !e.confusion().isEmpty()).orElse(null);
+        if (stored != null) {
+            confusion.removeAll();
+            confusion.setText("");
+            confusion.getElement().appendChild(table(ConfusionMatrix.of(stored)));
+            confusionSource.setText(String.format(Locale.ROOT, "%s on %d held-out records, evaluated %s UTC: "
+                    + "accuracy %s, macro-F1 %s", current.get().version(), stored.count(),
+                    stored.evaluatedAt() == null ? "?" : TIME.format(stored.evaluatedAt()), percent(stored.accuracy()),
+                    percent(stored.macroF1())));
+            return;
+        }
+        confusionSource.setText("Counted from the labeled eval-split records the current version scored (no stored "
+                + "evaluation).");
         List<String> labels = datasets.require(loop.dataset()).labels();
         RecordQuery eval = RecordQuery.all().withSplit(Split.EVAL).withStatuses(RecordStatus.VALIDATED);
         if (current.isPresent()) {

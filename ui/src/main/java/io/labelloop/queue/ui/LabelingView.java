@@ -28,6 +28,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import io.labelloop.base.ui.NamePicker;
@@ -37,6 +38,7 @@ import io.labelloop.dataset.PredictedLabel;
 import io.labelloop.dataset.StaleWriteException;
 import io.labelloop.dataset.TextRecord;
 import io.labelloop.queue.Claim;
+import io.labelloop.queue.ClaimAhead;
 import io.labelloop.queue.LabelingQueueService;
 import io.labelloop.security.Roles;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,9 +58,16 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
 
     /** Server time from a label to the next record on screen; the benchmark reads its p99. */
     static final String NEXT_RECORD_TIMER = "labelloop.ui.next.record";
+    /**
+     * While the queue is empty the browser polls this often, so that a refill shows without a reload. Distinct from
+     * the other views' poll intervals: on leaving, the view resets the interval only if it is still its own.
+     */
+    static final int EMPTY_POLL_MILLIS = 4_000;
+    private static final long DEPTH_READ_EVERY_NANOS = TimeUnit.SECONDS.toNanos(3);
 
     private final DatasetService datasets;
     private final LabelingQueueService queue;
+    private final RefillForecast forecast;
     private final String annotator;
     private final LabelingSession session = new LabelingSession(Instant::now);
     private final Timer nextRecordTimer;
@@ -73,10 +82,17 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
 
     private Dataset dataset;
     private Claim claim;
+    /** Claims the next record while this one is read, so a label waits only for its own durable write. */
+    private ClaimAhead ahead;
+    private String depthShown = "?";
+    private long depthReadAt;
+    private Registration emptyPoll;
 
-    LabelingView(DatasetService datasets, LabelingQueueService queue, AuthenticationContext auth, MeterRegistry meters) {
+    LabelingView(DatasetService datasets, LabelingQueueService queue, RefillForecast forecast, AuthenticationContext auth,
+                 MeterRegistry meters) {
         this.datasets = datasets;
         this.queue = queue;
+        this.forecast = forecast;
         this.annotator = auth.getPrincipalName().orElseThrow();
         this.nextRecordTimer = Timer.builder(NEXT_RECORD_TIMER).publishPercentiles(0.5, 0.99)
                 .description("label or skip until the next record is ready").register(meters);
@@ -132,7 +148,7 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void switchTo(String name) {
-        release();
+        leave();
         dataset = name == null ? null : datasets.find(name).orElse(null);
         if (dataset == null) {
             showEmpty("No dataset yet. An admin imports one (./labelloop import, or the REST API), "
@@ -142,6 +158,7 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
                 "?" + QueryParameters.of("dataset", name).getQueryString()));
         buildButtons(dataset.labels());
+        ahead = queue.claimAhead(dataset.name(), annotator);
         claimNext();
     }
 
@@ -211,7 +228,7 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
         }
         Claim skipped = claim;
         long start = System.nanoTime();
-        Optional<Claim> next = queue.claimNext(dataset.name(), annotator);
+        Optional<Claim> next = ahead.next();
         queue.skip(skipped);
         if (next.isEmpty()) {
             Notification.show("This is the only record waiting.");
@@ -238,18 +255,28 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
 
     private void claimNext() {
         claim = null;
-        Optional<Claim> next = queue.claimNext(dataset.name(), annotator);
+        Optional<Claim> next = ahead.next();
         if (next.isPresent()) {
             show(next.get());
         } else {
-            showEmpty("Nothing to label in " + dataset.name() + " right now. " + QueueEmptyHint.TEXT);
+            showEmpty("Nothing to label in " + dataset.name() + " right now. " + refillForecast());
+        }
+    }
+
+    private String refillForecast() {
+        try {
+            return forecast.whenRefilled(dataset.name());
+        } catch (RuntimeException e) {
+            return "The queue refills when the loop scores and selects the next batch.";
         }
     }
 
     private void show(Claim next) {
         claim = next;
         TextRecord record = next.record();
+        pollWhileEmpty(false);
         card.removeAll();
+        card.getElement().setAttribute("data-record-id", record.id());
         card.add(metadata(record), text(record), prediction(record));
         labelButtons.setEnabled(true);
         actions.setEnabled(true);
@@ -293,7 +320,9 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
 
     private void showEmpty(String message) {
         claim = null;
+        pollWhileEmpty(dataset != null);
         card.removeAll();
+        card.getElement().removeAttribute("data-record-id");
         Div empty = new Div();
         empty.setText(message);
         empty.addClassName("ll-empty");
@@ -304,18 +333,28 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
         updateStats();
     }
 
+    private void pollWhileEmpty(boolean on) {
+        getUI().ifPresent(ui -> ui.setPollInterval(on ? EMPTY_POLL_MILLIS : -1));
+    }
+
     private void updateStats() {
         counter.setText("Labeled this session: " + session.count());
         pace.setText(session.perHour() + " labels/hour");
-        waiting.setText(dataset == null ? "" : "Waiting in queue: " + safeDepth());
+        waiting.setText(dataset == null ? "" : "Waiting in queue: " + depth());
     }
 
-    private String safeDepth() {
-        try {
-            return String.valueOf(queue.depth(dataset.name()));
-        } catch (RuntimeException e) {
-            return "?";
+    /** The count is near-real-time anyway, so it is read at most every few seconds, not on every record shown. */
+    private String depth() {
+        long now = System.nanoTime();
+        if (now - depthReadAt > DEPTH_READ_EVERY_NANOS || "?".equals(depthShown)) {
+            depthReadAt = now;
+            try {
+                depthShown = String.valueOf(queue.depth(dataset.name()));
+            } catch (RuntimeException e) {
+                depthShown = "?";
+            }
         }
+        return depthShown;
     }
 
     private void rejected(StaleWriteException e) {
@@ -330,25 +369,40 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
         n.addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
+    /** Gives both records back (the one shown and the one claimed ahead), e.g. when leaving the page. */
+    private void leave() {
+        if (ahead != null) {
+            ahead.close();
+            ahead = null;
+        }
+        release();
+    }
+
     /** Gives the record back, so that leaving the page doesn't lock it until its lease runs out. */
     private void release() {
         if (claim != null) {
-            try {
-                queue.skip(claim);
-            } catch (RuntimeException ignored) {
-                // the lease expires on its own; nothing of the annotator's is lost
-            }
+            queue.giveBack(claim);
             claim = null;
         }
     }
 
     @Override
     protected void onAttach(AttachEvent event) {
+        emptyPoll = event.getUI().addPollListener(poll -> {
+            if (claim == null && dataset != null) {
+                claimNext();
+            }
+        });
+        pollWhileEmpty(claim == null && dataset != null);
         updateStats();
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
-        release();
+        emptyPoll.remove();
+        if (event.getUI().getPollInterval() == EMPTY_POLL_MILLIS) {
+            event.getUI().setPollInterval(-1);
+        }
+        leave();
     }
 }

@@ -12,6 +12,7 @@ import io.labelloop.dataset.Annotation;
 import io.labelloop.dataset.PredictedLabel;
 import io.labelloop.dataset.RecordStatus;
 import io.labelloop.dataset.TextRecord;
+import io.labelloop.registry.ModelEvaluation;
 
 class ConfusionMatrixTest {
 
@@ -28,6 +29,18 @@ class ConfusionMatrixTest {
         assertThat(m.get("POSITIVE", "NEGATIVE")).isZero();
         assertThat(m.get("POSITIVE", "POSITIVE")).isEqualTo(2);
         assertThat(m.accuracy()).isEqualTo(0.75);
+    }
+
+    @Test
+    void theMatrixStoredWithAnEvaluationKeepsItsOwnLabelOrderAndCounts() {
+        ModelEvaluation stored = new ModelEvaluation(List.of("POSITIVE", "NEGATIVE"), 20, 0.9, 0.899, List.of(),
+                List.of(List.of(10, 1), List.of(1, 8)), "h", null);
+        ConfusionMatrix m = ConfusionMatrix.of(stored);
+        assertThat(m.labels()).containsExactly("POSITIVE", "NEGATIVE");
+        assertThat(m.get("POSITIVE", "NEGATIVE")).isEqualTo(1);
+        assertThat(m.get("NEGATIVE", "NEGATIVE")).isEqualTo(8);
+        assertThat(m.records()).isEqualTo(20);
+        assertThat(m.accuracy()).isEqualTo(0.9);
     }
 
     @Test
