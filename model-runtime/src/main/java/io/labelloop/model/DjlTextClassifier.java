@@ -134,10 +134,15 @@ final class DjlTextClassifier implements TextClassifier {
         long[][] ids = tokenizer.encode(texts, options.maxLength());
         float[][] out = new float[ids.length][];
         int padTo = options.padToMaxLength() ? options.maxLength() : 0;
+        List<int[]> plan = Batches.plan(ids, options.batchSize());
         synchronized (lock) {
             ensureOpen();
-            for (int[] batch : Batches.plan(ids, options.batchSize())) {
-                runBatch(ids, batch, padTo, embeddings, out);
+            if (plan.size() == 1 || ScoringWorkers.COUNT == 1) {
+                for (int[] batch : plan) {
+                    runBatch(ids, batch, padTo, embeddings, out);
+                }
+            } else {
+                ScoringWorkers.runAll(plan, batch -> runBatch(ids, batch, padTo, embeddings, out));
             }
         }
         return out;

@@ -59,7 +59,9 @@ class ZeroShotClassifierTest {
 
     @Test
     void lengthSortedBatchingGivesEachTextTheScoreItGetsAlone() {
-        List<String> texts = List.of("short", "a considerably longer question about the exchange rate used for my card payment abroad", "why?");
+        // four batches of two, scored side by side by the scoring workers
+        List<String> texts = List.of("short", "a considerably longer question about the exchange rate used for my card payment abroad", "why?",
+                "my top up did not arrive", "can I pay with a virtual card in shops abroad", "refund please", "ok");
         List<Prediction> together = classifier.predict(texts, new ScoringOptions(2, 256, false));
         for (int i = 0; i < texts.size(); i++) {
             assertThat(classifier.predict(List.of(texts.get(i))).get(0).maxScore()).isCloseTo(together.get(i).maxScore(), offset(1e-4f));
