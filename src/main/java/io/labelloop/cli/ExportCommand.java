@@ -73,12 +73,7 @@ public final class ExportCommand implements Subcommand {
     }
 
     static ExportFormat format(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "csv" -> ExportFormat.CSV;
-            case "jsonl" -> ExportFormat.JSONL;
-            case "hf", "hf_jsonl", "huggingface" -> ExportFormat.HF_JSONL;
-            default -> throw new IllegalArgumentException("--format must be csv, jsonl or hf, got '" + name + "'");
-        };
+        return ExportFormat.named(name, "--format");
     }
 
     private static void usage(PrintStream out) {

@@ -39,7 +39,15 @@ public final class ServeCommand implements Subcommand {
             return 0;
         }
         SpringApplication app = new SpringApplication(LabelloopApplication.class);
-        ConfigurableApplicationContext context = app.run("--server.port=" + port);
+        ConfigurableApplicationContext context;
+        try {
+            context = app.run("--server.port=" + port);
+        } catch (RuntimeException e) {
+            // Spring Boot has logged why (a short report for a loop or route error); a second trace adds nothing
+            err.println("serve: Labelloop did not start; the reason is logged above (" + e.getClass().getSimpleName()
+                    + ")");
+            return 1;
+        }
         int actual = ((WebServerApplicationContext) context).getWebServer().getPort();
         out.println();
         out.println("Labelloop is running: open http://localhost:" + actual + "/");

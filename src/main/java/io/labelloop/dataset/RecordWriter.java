@@ -107,12 +107,12 @@ final class RecordWriter {
         String index = catalog.recordsIndex(dataset);
         Instant now = Instant.now();
         String batch = "log-" + now;
-        List<TextRecord> normalized = records.stream().map(r -> {
-            if (r.id() == null || r.id().isBlank() || r.text() == null) {
-                throw new IllegalArgumentException("Dataset '" + dataset.name() + "': a logged record needs an id and a text: " + r);
-            }
-            return normalized(dataset, r, batch, now);
-        }).toList();
+        List<TextRecord> normalized = new java.util.ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            TextRecord r = records.get(i);
+            checkLogged(dataset, i + 1, r);
+            normalized.add(normalized(dataset, r, batch, now));
+        }
         try (BulkWriter writer = bulk()) {
             for (TextRecord r : normalized) {
                 // new ids are created from the upsert document, existing ones merged by the script
@@ -120,6 +120,31 @@ final class RecordWriter {
                         .retryOnConflict(MAX_CONFLICT_RETRIES).script(logMerge(r, now)).upsert(r))));
             }
             return writer.finish().succeeded();
+        }
+    }
+
+    /** Everything is checked before anything is written, so a bad record leaves the dataset as it was. */
+    private static void checkLogged(Dataset dataset, int position, TextRecord r) {
+        String where = "Dataset '" + dataset.name() + "': logged record " + position
+                + (r.id() == null || r.id().isBlank() ? "" : " (id '" + r.id() + "')") + ": ";
+        if (r.id() == null || r.id().isBlank()) {
+            throw new IllegalArgumentException(where + "field 'id' is missing or empty");
+        }
+        if (r.text() == null) {
+            throw new IllegalArgumentException(where + "field 'text' is missing");
+        }
+        for (PredictedLabel p : r.predictions()) {
+            if (!dataset.labels().contains(p.label())) {
+                throw new IllegalArgumentException(where + "prediction label '" + p.label()
+                        + "' is not in the label set " + dataset.labels());
+            }
+            if (!(p.score() >= 0 && p.score() <= 1)) {
+                throw new IllegalArgumentException(where + "prediction score " + p.score() + " of '" + p.label()
+                        + "' is not a probability between 0 and 1");
+            }
+        }
+        if (r.annotation() != null) {
+            checkLabel(dataset, r.annotation().label());
         }
     }
 
@@ -250,8 +275,7 @@ final class RecordWriter {
     }
 
     private GetResponse<TextRecord> require(Dataset dataset, String id) {
-        return search.getWithVersion(dataset, id).orElseThrow(() -> new IllegalArgumentException(
-                "Dataset '" + dataset.name() + "' has no record '" + id + "'"));
+        return search.getWithVersion(dataset, id).orElseThrow(() -> new RecordNotFoundException(dataset.name(), id));
     }
 
     private static VersionedRecord versioned(GetResponse<TextRecord> got) {

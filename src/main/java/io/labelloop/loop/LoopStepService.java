@@ -10,7 +10,6 @@ import io.labelloop.dataset.RecordStatus;
 import io.labelloop.model.ModelException;
 import io.labelloop.queue.LabelingQueueService;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -184,11 +183,6 @@ public class LoopStepService implements LoopSteps, SmartInitializingSingleton {
     }
 
     private static ExportFormat exportFormat(String format) {
-        return switch (format == null ? "csv" : format.toLowerCase(Locale.ROOT)) {
-            case "csv" -> ExportFormat.CSV;
-            case "jsonl" -> ExportFormat.JSONL;
-            case "hf", "hf-jsonl", "hf_jsonl" -> ExportFormat.HF_JSONL;
-            default -> throw new IllegalArgumentException("unknown export format '" + format + "', expected csv, jsonl or hf");
-        };
+        return ExportFormat.named(format == null ? "csv" : format, "export format");
     }
 }

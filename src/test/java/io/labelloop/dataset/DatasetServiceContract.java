@@ -148,6 +148,28 @@ public abstract class DatasetServiceContract {
     }
 
     @Test
+    public void loggedPredictionsOutsideTheLabelSetOrNotProbabilitiesAreRefusedNamingTheRecordAndNothingIsWritten() {
+        String name = datasetWith(1);
+        TextRecord good = TextRecord.of("new-1", "fine", Map.of());
+        TextRecord foreign = predicted("new-2", new PredictedLabel("FOO", 0.9));
+        TextRecord tooHigh = predicted("new-3", new PredictedLabel("positive", 1.5));
+
+        assertThatThrownBy(() -> datasets.log(name, List.of(good, foreign)))
+                .hasMessageContaining("logged record 2 (id 'new-2')").hasMessageContaining("'FOO' is not in the label set");
+        assertThatThrownBy(() -> datasets.log(name, List.of(tooHigh)))
+                .hasMessageContaining("logged record 1 (id 'new-3')").hasMessageContaining("score 1.5");
+        assertThatThrownBy(() -> datasets.annotate(name, "nope", 0, "positive", "ann"))
+                .isInstanceOf(RecordNotFoundException.class);
+        datasets.refresh(name);
+        assertThat(datasets.record(name, "new-1")).as("nothing of a refused request is written").isEmpty();
+    }
+
+    private static TextRecord predicted(String id, PredictedLabel prediction) {
+        return new TextRecord(id, "some text", Map.of(), List.of(prediction), "script", null, null, null, null, null,
+                null, 0, null, null);
+    }
+
+    @Test
     public void bulkActionsChangeEveryMatchingRecordAndStatsCountThem() {
         String name = datasetWith(10);
         datasets.storePredictions(name, Map.of("r0", List.of(new PredictedLabel("positive", 0.9))), "v1");

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import io.labelloop.dataset.DatasetNotFoundException;
+import io.labelloop.dataset.RecordNotFoundException;
 import io.labelloop.dataset.ImportException;
 import io.labelloop.dataset.StaleWriteException;
 import io.labelloop.loop.LoopException;
@@ -19,7 +20,7 @@ import io.labelloop.loop.LoopException;
 @RestControllerAdvice(basePackageClasses = ApiErrors.class)
 class ApiErrors {
 
-    @ExceptionHandler({DatasetNotFoundException.class, LoopException.class})
+    @ExceptionHandler({DatasetNotFoundException.class, RecordNotFoundException.class, LoopException.class})
     ResponseEntity<Map<String, Object>> notFound(RuntimeException e) {
         return error(HttpStatus.NOT_FOUND, e);
     }

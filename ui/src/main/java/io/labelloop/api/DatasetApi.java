@@ -2,7 +2,6 @@ package io.labelloop.api;
 
 import java.security.Principal;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -113,7 +112,7 @@ class DatasetApi {
     @PreAuthorize(Roles.HAS_ADMIN)
     ResponseEntity<StreamingResponseBody> export(@PathVariable String dataset, RecordFilter filter,
                                                  @RequestParam(defaultValue = "JSONL") String format) {
-        ExportFormat chosen = ExportFormat.valueOf(format.toUpperCase(Locale.ROOT));
+        ExportFormat chosen = ExportFormat.named(format, "format");
         datasets.require(dataset);
         String extension = chosen == ExportFormat.CSV ? "csv" : "jsonl";
         StreamingResponseBody body = out -> datasets.export(dataset, filter.toQuery(), chosen, out);

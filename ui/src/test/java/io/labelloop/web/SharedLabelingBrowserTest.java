@@ -36,7 +36,6 @@ import io.labelloop.dataset.DatasetService;
 import io.labelloop.dataset.RecordStatus;
 import io.labelloop.dataset.TextRecord;
 import io.labelloop.loop.ProgressTracker;
-import io.labelloop.queue.Claim;
 import io.labelloop.queue.LabelingQueueService;
 import io.labelloop.queue.QueueItem;
 
@@ -175,19 +174,15 @@ class SharedLabelingBrowserTest {
         first.driver.findElement(By.cssSelector(".v-system-error")).click();
         first.until(d -> d.getCurrentUrl().contains("/login"));
         first.fillLogin(ANNOTATOR, ANNOTATOR_PASSWORD);
-        String next = first.until(d -> first.recordId());
-        new Actions(first.driver).sendKeys("2").perform();
-        first.until(d -> !Objects.equals(first.recordId(), next));
-        datasets.refresh(DATASET);
-        assertThat(datasets.record(DATASET, next).orElseThrow().annotation().annotator()).isEqualTo(ANNOTATOR);
-
-        // the expired session's view gave the record back: it waits in the queue for the next annotator
-        queue.refresh(DATASET);
-        Claim claim = queue.claimNext(DATASET, ANNOTATOR2).orElseThrow();
-        assertThat(claim.recordId()).isEqualTo(onScreen);
-        queue.label(claim, "NEGATIVE");
-        datasets.refresh(DATASET);
-        assertThat(datasets.record(DATASET, onScreen).orElseThrow().annotation().annotator()).isEqualTo(ANNOTATOR2);
+        // the expired session's view gave its records back, and leaving is not skipping: the record comes back to
+        // its own annotator (first, by priority, unless the queue index has not refreshed yet)
+        for (int i = 0; i < ids.size() && datasets.record(DATASET, onScreen).orElseThrow().annotation() == null; i++) {
+            String shown = first.until(d -> first.recordId());
+            new Actions(first.driver).sendKeys("2").perform();
+            first.until(d -> !Objects.equals(first.recordId(), shown));
+            datasets.refresh(DATASET);
+        }
+        assertThat(datasets.record(DATASET, onScreen).orElseThrow().annotation().annotator()).isEqualTo(ANNOTATOR);
     }
 
     @Test
