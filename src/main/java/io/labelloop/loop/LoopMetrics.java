@@ -48,6 +48,8 @@ public class LoopMetrics {
                 .tags(tags).description("Records scored per second by the last scoring").register(registry);
         Gauge.builder("labelloop.model.serving.iteration", () -> serving(loop).get()).tags(tags)
                 .description("Iteration of the model version that serves").register(registry);
+        // registered at 0 so that a scrape tells "no promotion yet" from "no such meter"
+        promotions(loop);
     }
 
     /** Remembers the loop's label count now, for labels per minute. */
@@ -91,8 +93,12 @@ public class LoopMetrics {
 
     public void promoted(String loop, int iteration) {
         serving(loop).set(iteration);
-        Counter.builder("labelloop.promotions").tags(LOOP, loop).description("Model versions promoted")
-                .register(registry).increment();
+        promotions(loop).increment();
+    }
+
+    private Counter promotions(String loop) {
+        return Counter.builder("labelloop.promotions").tags(LOOP, loop).description("Model versions promoted")
+                .register(registry);
     }
 
     /** The serving iteration, for a restart that finds a current version in the registry. */

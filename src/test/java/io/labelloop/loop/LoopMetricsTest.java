@@ -27,4 +27,14 @@ class LoopMetricsTest {
         assertThat(registry.get("labelloop.model.accuracy").tag("version", "v1").gauge().value()).isEqualTo(0.70);
         assertThat(registry.get("labelloop.model.accuracy").tag("version", "v2").gauge().value()).isEqualTo(0.90);
     }
+
+    @Test
+    void aLoopShowsZeroPromotionsBeforeItsFirstAndCountsEachAfter() {
+        metrics.registerLoop("demo", () -> 0, () -> 0);
+        assertThat(registry.get("labelloop.promotions").tag("loop", "demo").counter().count()).isZero();
+
+        metrics.promoted("demo", 2);
+
+        assertThat(registry.get("labelloop.promotions").tag("loop", "demo").counter().count()).isEqualTo(1.0);
+    }
 }
