@@ -44,7 +44,7 @@ public final class LoopFiles {
 
     /** The catalog of the home's loop files. */
     public static LoopCatalog catalog(Path home) {
-        return new LoopCatalog(new LoopProperties(home, Path.of(LoopProperties.DEFAULT_CONFIG_DIR),
+        return new LoopCatalog(new LoopProperties(home.toString(), Path.of(LoopProperties.DEFAULT_CONFIG_DIR),
                 Path.of(LoopProperties.DEFAULT_ROUTES_DIR), Path.of(LoopProperties.DEFAULT_MODELS_DIR)));
     }
 }
