@@ -232,7 +232,7 @@ class WebAppBrowserTest {
     @Test
     @Order(9)
     void benchmarkNextRecordAfterALabel() throws Exception {
-        int labels = 50;
+        int labels = Integer.getInteger("labelloop.bench.ui.labels", 50); // more for a steadier p99, e.g. 200
         List<TextRecord> pool = datasets.search(DATASET, queuedQuery(), labels + 10, null).records();
         queue.fill(DATASET, pool.stream().map(r -> new QueueItem(r.id(), 1 - r.maxScore())).toList());
         long before = validatedCount();
