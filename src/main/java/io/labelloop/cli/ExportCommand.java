@@ -41,7 +41,7 @@ public final class ExportCommand implements Subcommand {
                 return 0;
             }
             a.require("dataset");
-            format = format(a.get("format", "csv"));
+            format = ExportFormat.named(a.get("format", "csv"), "--format");
             query = RecordQuery.all().withText(a.get("query"))
                     .withSplit(a.get("split") == null ? null : Split.valueOf(a.get("split").toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
@@ -72,9 +72,6 @@ public final class ExportCommand implements Subcommand {
         }
     }
 
-    static ExportFormat format(String name) {
-        return ExportFormat.named(name, "--format");
-    }
 
     private static void usage(PrintStream out) {
         out.println("""

@@ -22,7 +22,7 @@ public final class LoopStartFailureAnalyzer implements FailureAnalyzer {
                 reason = t;
             } else if (reason == null && (t instanceof FailedToCreateRouteException
                     || t instanceof FailedToStartRouteException)) {
-                reason = deepest(t);
+                reason = RouteErrors.root(t);
             }
         }
         if (reason == null) {
@@ -35,13 +35,5 @@ public final class LoopStartFailureAnalyzer implements FailureAnalyzer {
     /** Our own checks and the component's wrapped Camel errors start with the route file they are about. */
     private static boolean namesRouteFile(Throwable t) {
         return t.getMessage() != null && t.getMessage().startsWith("route file ");
-    }
-
-    private static Throwable deepest(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
     }
 }

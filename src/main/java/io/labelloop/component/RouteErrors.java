@@ -41,10 +41,15 @@ public final class RouteErrors {
     }
 
     private static String rootMessage(Throwable t) {
+        return root(t).getMessage();
+    }
+
+    /** The innermost cause: where Camel's wrappers keep the message a user can act on. */
+    static Throwable root(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getMessage();
+        return root;
     }
 }

@@ -143,9 +143,6 @@ final class RecordWriter {
                         + "' is not a probability between 0 and 1");
             }
         }
-        if (r.annotation() != null) {
-            checkLabel(dataset, r.annotation().label());
-        }
     }
 
     private static Script logMerge(TextRecord r, Instant now) {

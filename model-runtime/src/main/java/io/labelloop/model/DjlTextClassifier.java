@@ -137,13 +137,7 @@ final class DjlTextClassifier implements TextClassifier {
         List<int[]> plan = Batches.plan(ids, options.batchSize());
         synchronized (lock) {
             ensureOpen();
-            if (plan.size() == 1 || ScoringWorkers.COUNT == 1) {
-                for (int[] batch : plan) {
-                    runBatch(ids, batch, padTo, embeddings, out);
-                }
-            } else {
-                ScoringWorkers.runAll(plan, batch -> runBatch(ids, batch, padTo, embeddings, out));
-            }
+            ScoringWorkers.runAll(plan, batch -> runBatch(ids, batch, padTo, embeddings, out));
         }
         return out;
     }

@@ -35,8 +35,15 @@ public final class ScoringWorkers {
         return COUNT;
     }
 
-    /** Runs {@code work} for every batch and returns when all are done; the first failure is rethrown. */
+    /**
+     * Runs {@code work} for every batch and returns when all are done; the first failure is rethrown. One batch, or
+     * one worker, runs on the caller's thread.
+     */
     static void runAll(List<int[]> batches, Consumer<int[]> work) {
+        if (batches.size() == 1 || COUNT == 1) {
+            batches.forEach(work);
+            return;
+        }
         List<Future<?>> running = new ArrayList<>(batches.size());
         for (int[] batch : batches) {
             running.add(POOL.submit(() -> work.accept(batch)));
