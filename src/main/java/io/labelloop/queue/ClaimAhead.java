@@ -2,10 +2,15 @@ package io.labelloop.queue;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One annotator's way through a dataset's queue that claims the next record while the annotator is still reading
@@ -17,12 +22,19 @@ import java.util.concurrent.Executor;
  */
 public final class ClaimAhead implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ClaimAhead.class);
+    /** The waiting count is near-real-time anyway (index refresh), so it is counted at most this often. */
+    static final Duration COUNT_WAITING_EVERY = Duration.ofSeconds(3);
+
     private final LabelingQueueService queue;
     private final String dataset;
     private final String annotator;
     private final Executor executor;
     private final Clock clock;
     private CompletableFuture<Optional<Claim>> ahead;
+    private CompletableFuture<Void> counting = CompletableFuture.completedFuture(null);
+    private Instant countedAt = Instant.MIN;
+    private volatile OptionalLong waiting = OptionalLong.empty();
 
     ClaimAhead(LabelingQueueService queue, String dataset, String annotator, Executor executor, Clock clock) {
         this.queue = queue;
@@ -50,6 +62,33 @@ public final class ClaimAhead implements AutoCloseable {
             ahead = CompletableFuture.supplyAsync(() -> queue.claimNext(dataset, annotator), executor);
         }
         return next;
+    }
+
+    /**
+     * Records waiting in the queue as last counted in the background, so that showing the count never holds up the
+     * next record; a call starts a new count when the last one is older than {@link #COUNT_WAITING_EVERY}. The first
+     * call counts before it returns (there is no earlier count to show). Empty after a failed count.
+     */
+    public OptionalLong waiting() {
+        Instant now = clock.instant();
+        if (countedAt.equals(Instant.MIN)) {
+            countedAt = now;
+            countWaiting();
+        } else if (counting.isDone() && !now.isBefore(countedAt.plus(COUNT_WAITING_EVERY))) {
+            countedAt = now;
+            counting = CompletableFuture.runAsync(this::countWaiting, executor);
+        }
+        return waiting;
+    }
+
+    private void countWaiting() {
+        try {
+            waiting = OptionalLong.of(queue.depth(dataset));
+        } catch (RuntimeException e) {
+            // shown as unknown; the annotator's next action or the loop reports a store that is really down
+            LOG.debug("Could not count the records waiting in dataset {}", dataset, e);
+            waiting = OptionalLong.empty();
+        }
     }
 
     /** Gives the record claimed ahead back to the queue (waits for a claim still in flight). */

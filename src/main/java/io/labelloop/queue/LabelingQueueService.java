@@ -92,7 +92,7 @@ public class LabelingQueueService {
 
     /** Records waiting for an annotator (pending, or claimed with an expired lease); near-real-time, see {@link #refresh}. */
     public long depth(String dataset) {
-        return entries.stats(dataset).pending();
+        return entries.pending(dataset);
     }
 
     /** Pending, claimed and done counts; near-real-time, see {@link #refresh}. */

@@ -284,6 +284,31 @@ public abstract class LabelingQueueContract {
     }
 
     @Test
+    public void theWaitingCountIsCountedOnceUpFrontThenAgainInTheBackgroundEveryFewSeconds() throws Exception {
+        String name = datasetWith(3);
+        MovableClock clock = new MovableClock();
+        LabelingQueueService timed = new LabelingQueueService(store(), datasets, QueueProperties.defaults(), clock);
+        timed.fill(name, byPriority(3));
+        try (ClaimAhead ann = timed.claimAhead(name, "ann")) {
+            assertThat(ann.waiting()).hasValue(3);
+
+            timed.label(timed.claimNext(name, "bob").orElseThrow(), "neutral");
+            timed.refresh(name);
+            assertThat(ann.waiting()).as("counted less than %s ago", ClaimAhead.COUNT_WAITING_EVERY).hasValue(3);
+
+            clock.advance(ClaimAhead.COUNT_WAITING_EVERY);
+            ann.waiting();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (ann.waiting().orElse(-1) != 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(ann.waiting()).as("recounted in the background").hasValue(2);
+        } finally {
+            timed.close();
+        }
+    }
+
+    @Test
     public void eightConcurrentAnnotatorsLoseNoLabelAndApplyNoneTwice() throws Exception {
         int perAnnotator = labelsPerAnnotator();
         int annotators = 8;

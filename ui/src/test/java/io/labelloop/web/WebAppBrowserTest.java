@@ -238,9 +238,16 @@ class WebAppBrowserTest {
         long before = validatedCount();
         browser.signIn(ANNOTATOR, ANNOTATOR_PASSWORD);
         browser.waitFor(By.id("record-text"));
-        browser.js("window.__latencies = []; let t0 = null;"
+        // per label: key down to the card's change; and of that, the server round trip of Vaadin's request
+        // (resource timing) and what the browser spent after the response arrived (applying it, rendering)
+        browser.js("window.__latencies = []; window.__roundTrips = []; window.__afterResponse = []; let t0 = null;"
+                + "performance.setResourceTimingBufferSize(100000); performance.clearResourceTimings();"
                 + "document.addEventListener('keydown', () => { t0 = performance.now(); }, true);"
-                + "new MutationObserver(() => { if (t0 !== null) { window.__latencies.push(performance.now() - t0); t0 = null; } })"
+                + "new MutationObserver(() => { if (t0 === null) return; const now = performance.now();"
+                + "  window.__latencies.push(now - t0);"
+                + "  const rt = performance.getEntriesByType('resource').filter(e => e.name.includes('v-r=uidl') && e.startTime >= t0).pop();"
+                + "  if (rt) { window.__roundTrips.push(rt.responseEnd - rt.startTime); window.__afterResponse.push(now - rt.responseEnd); }"
+                + "  t0 = null; })"
                 + ".observe(document.getElementById('record-card'), {childList: true, subtree: true, characterData: true});");
         for (int i = 0; i < labels; i++) {
             String text = browser.text(By.id("record-text"));
@@ -250,8 +257,9 @@ class WebAppBrowserTest {
             browser.until(d -> !browser.text(By.id("record-text")).equals(text));
         }
         assertThat(validatedCount()).isEqualTo(before + labels);
-        List<Double> browserMs = ((List<?>) browser.js("return window.__latencies")).stream()
-                .map(v -> ((Number) v).doubleValue()).sorted().toList();
+        List<Double> browserMs = sortedMillis("__latencies");
+        List<Double> roundTrips = sortedMillis("__roundTrips");
+        List<Double> afterResponse = sortedMillis("__afterResponse");
         var server = meters.get("labelloop.ui.next.record").timer().takeSnapshot();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("labels", labels);
@@ -259,6 +267,10 @@ class WebAppBrowserTest {
         result.put("ui.next_record_p50_ms", percentile(browserMs, 0.50));
         result.put("ui.next_record_p99_ms", percentile(browserMs, 0.99));
         result.put("ui.next_record_max_ms", browserMs.get(browserMs.size() - 1));
+        result.put("ui.round_trip_p50_ms", percentile(roundTrips, 0.50));
+        result.put("ui.round_trip_p99_ms", percentile(roundTrips, 0.99));
+        result.put("ui.after_response_p50_ms", percentile(afterResponse, 0.50));
+        result.put("ui.after_response_p99_ms", percentile(afterResponse, 0.99));
         result.put("server.next_record_mean_ms", server.mean(java.util.concurrent.TimeUnit.MILLISECONDS));
         result.put("server.next_record_max_ms", server.max(java.util.concurrent.TimeUnit.MILLISECONDS));
         result.put("conditions", "headless Chromium and the app in one JVM on this machine, embedded OpenSearch; "
@@ -268,6 +280,7 @@ class WebAppBrowserTest {
         java.nio.file.Files.writeString(out, new com.fasterxml.jackson.databind.ObjectMapper()
                 .writerWithDefaultPrettyPrinter().writeValueAsString(result));
         assertThat(browserMs).hasSizeGreaterThanOrEqualTo(labels - 1);
+        assertThat(roundTrips).as("a Vaadin request for each label").hasSizeGreaterThanOrEqualTo(labels - 1);
     }
 
     /**
@@ -315,6 +328,11 @@ class WebAppBrowserTest {
                 .isEqualTo(Map.of("labeled", 1, "skipped", 1));
         assertThat(datasets.record(DATASET, "rest-bulk-1").orElseThrow().annotation().annotator()).isEqualTo(ANNOTATOR);
         assertThat(datasets.record(DATASET, "rest-bulk-2").orElseThrow().label()).isEqualTo("POSITIVE");
+    }
+
+    private List<Double> sortedMillis(String jsArray) {
+        return ((List<?>) browser.js("return window." + jsArray)).stream().map(v -> ((Number) v).doubleValue()).sorted()
+                .toList();
     }
 
     private static double percentile(List<Double> sorted, double q) {

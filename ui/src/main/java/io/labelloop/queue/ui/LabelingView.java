@@ -2,9 +2,8 @@ package io.labelloop.queue.ui;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 import com.vaadin.flow.component.AttachEvent;
@@ -14,13 +13,11 @@ import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -34,9 +31,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.labelloop.base.ui.NamePicker;
 import io.labelloop.dataset.Dataset;
 import io.labelloop.dataset.DatasetService;
-import io.labelloop.dataset.PredictedLabel;
 import io.labelloop.dataset.StaleWriteException;
-import io.labelloop.dataset.TextRecord;
 import io.labelloop.queue.Claim;
 import io.labelloop.queue.ClaimAhead;
 import io.labelloop.queue.LabelingQueueService;
@@ -63,7 +58,6 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
      * the other views' poll intervals: on leaving, the view resets the interval only if it is still its own.
      */
     static final int EMPTY_POLL_MILLIS = 4_000;
-    private static final long DEPTH_READ_EVERY_NANOS = TimeUnit.SECONDS.toNanos(3);
 
     private final DatasetService datasets;
     private final LabelingQueueService queue;
@@ -76,7 +70,7 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
     private final Span counter = new Span();
     private final Span pace = new Span();
     private final Span waiting = new Span();
-    private final Div card = new Div();
+    private final RecordCard card = new RecordCard();
     private final HorizontalLayout labelButtons = new HorizontalLayout();
     private final HorizontalLayout actions = new HorizontalLayout();
 
@@ -84,8 +78,6 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
     private Claim claim;
     /** Claims the next record while this one is read, so a label waits only for its own durable write. */
     private ClaimAhead ahead;
-    private String depthShown = "?";
-    private long depthReadAt;
     private Registration emptyPoll;
 
     LabelingView(DatasetService datasets, LabelingQueueService queue, RefillForecast forecast, AuthenticationContext auth,
@@ -103,8 +95,6 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
                 switchTo(e.getValue());
             }
         });
-        card.addClassName("ll-card");
-        card.setId("record-card");
         labelButtons.addClassName("ll-labels");
         add(header(), card, labelButtons, actions, keysHint());
         registerShortcuts();
@@ -273,61 +263,17 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
 
     private void show(Claim next) {
         claim = next;
-        TextRecord record = next.record();
         pollWhileEmpty(false);
-        card.removeAll();
-        card.getElement().setAttribute("data-record-id", record.id());
-        card.add(metadata(record), text(record), prediction(record));
+        card.show(next.record());
         labelButtons.setEnabled(true);
         actions.setEnabled(true);
         updateStats();
     }
 
-    private static Div text(TextRecord record) {
-        Div text = new Div();
-        text.setText(record.text());
-        text.addClassNames("ll-text", "ll-record-text");
-        text.setId("record-text");
-        return text;
-    }
-
-    private static HorizontalLayout metadata(TextRecord record) {
-        HorizontalLayout meta = new HorizontalLayout();
-        meta.addClassName("ll-meta");
-        meta.add(new Span("id: " + record.id()));
-        for (Map.Entry<String, String> e : record.metadata().entrySet()) {
-            meta.add(new Span(e.getKey() + ": " + e.getValue()));
-        }
-        return meta;
-    }
-
-    private static HorizontalLayout prediction(TextRecord record) {
-        HorizontalLayout row = new HorizontalLayout();
-        row.setAlignItems(Alignment.CENTER);
-        row.setId("prediction");
-        if (record.predictions().isEmpty()) {
-            row.add(new Span("Not scored yet"));
-            return row;
-        }
-        PredictedLabel top = record.predictions().get(0);
-        ProgressBar bar = new ProgressBar(0, 1, top.score());
-        bar.addClassName("ll-score");
-        String version = record.predictionAgent() == null ? "" : " by " + record.predictionAgent();
-        row.add(new Span("Predicted " + top.label()), bar,
-                new Span(String.format(Locale.ROOT, "%.2f", top.score()) + version));
-        return row;
-    }
-
     private void showEmpty(String message) {
         claim = null;
         pollWhileEmpty(dataset != null);
-        card.removeAll();
-        card.getElement().removeAttribute("data-record-id");
-        Div empty = new Div();
-        empty.setText(message);
-        empty.addClassName("ll-empty");
-        empty.setId("queue-empty");
-        card.add(empty);
+        card.showEmpty(message);
         labelButtons.setEnabled(false);
         actions.setEnabled(dataset != null);
         updateStats();
@@ -340,21 +286,12 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
     private void updateStats() {
         counter.setText("Labeled this session: " + session.count());
         pace.setText(session.perHour() + " labels/hour");
-        waiting.setText(dataset == null ? "" : "Waiting in queue: " + depth());
+        waiting.setText(ahead == null ? "" : "Waiting in queue: " + waitingCount());
     }
 
-    /** The count is near-real-time anyway, so it is read at most every few seconds, not on every record shown. */
-    private String depth() {
-        long now = System.nanoTime();
-        if (now - depthReadAt > DEPTH_READ_EVERY_NANOS || "?".equals(depthShown)) {
-            depthReadAt = now;
-            try {
-                depthShown = String.valueOf(queue.depth(dataset.name()));
-            } catch (RuntimeException e) {
-                depthShown = "?";
-            }
-        }
-        return depthShown;
+    private String waitingCount() {
+        OptionalLong count = ahead.waiting();
+        return count.isPresent() ? String.valueOf(count.getAsLong()) : "…";
     }
 
     private void rejected(StaleWriteException e) {
