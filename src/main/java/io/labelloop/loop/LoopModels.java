@@ -87,9 +87,17 @@ class LoopModels implements DisposableBean {
         return servingModel(loop).lease();
     }
 
-    /** The name of the version that scores now. */
+    /**
+     * The name of the version that scores now. Read from the registry when it is not loaded yet, so that a serving
+     * version that cannot be loaded (its weights gone) does not keep an admin from promoting another one.
+     */
     synchronized String servingVersion(LoopConfig loop) {
-        return servingModel(loop).model().version();
+        SharedModel loaded = serving.get(loop.name());
+        if (loaded != null) {
+            return loaded.model().version();
+        }
+        Optional<ModelVersion> current = registry.current(loop.name());
+        return current.isPresent() ? current.get().version() : servingModel(loop).model().version();
     }
 
     /** A lease on a version by name: the serving one, a candidate in memory, or one loaded from the registry's path. */
@@ -144,14 +152,14 @@ class LoopModels implements DisposableBean {
         return model;
     }
 
+    /** Loads the serving version only when it is the one asked for: other versions don't depend on it. */
     private SharedModel shared(LoopConfig loop, String version) {
-        SharedModel current = servingModel(loop);
-        if (current.model().version().equals(version)) {
-            return current;
-        }
         SharedModel candidate = candidates.get(key(loop, version));
         if (candidate != null) {
             return candidate;
+        }
+        if (version.equals(servingVersion(loop))) {
+            return servingModel(loop);
         }
         ModelVersion stored = registry.find(loop.name(), version).orElseThrow(() ->
                 new LoopException(loop.name(), "model version '" + version + "' is not in the registry"));

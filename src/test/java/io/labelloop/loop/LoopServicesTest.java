@@ -109,6 +109,21 @@ class LoopServicesTest extends EmbeddedLoopApp {
     }
 
     @Test
+    void anAdminCanPromoteAGoodVersionWhileTheServingVersionsWeightsAreGone() {
+        LoopConfig loop = loop();
+        registry.register(new ModelVersion(loop.name(), "v1", 1, loop.dataset(), "all-minilm-l6-v2",
+                List.of("NEGATIVE", "POSITIVE"), 8, 8, "", Map.of(), Map.of(), "/nowhere/v1", null, ModelStatus.CANDIDATE));
+        registry.promote(loop.name(), "v1");
+        String candidate = steps.train(loop, TrainMode.HEAD, 7).version();
+        steps.evaluate(loop, candidate);
+
+        ModelVersion promoted = control.promote(loop.name(), candidate, "alice");
+
+        assertThat(promoted.promotion().by()).isEqualTo("alice");
+        assertThat(steps.score(loop).modelVersion()).as("the promoted version scores").isEqualTo(candidate);
+    }
+
+    @Test
     void aFailedVersionCannotBePromotedByHand() {
         LoopConfig loop = loop();
         steps.evaluate(loop, null);

@@ -30,6 +30,10 @@ import io.labelloop.dataset.RecordQuery;
 import io.labelloop.dataset.RecordSort;
 import io.labelloop.dataset.RecordStatus;
 import io.labelloop.dataset.TextRecord;
+import io.labelloop.loop.LoopCatalog;
+import io.labelloop.loop.LoopConfig;
+import io.labelloop.loop.LoopStepService;
+import io.labelloop.loop.TrainMode;
 import io.labelloop.queue.LabelingQueueService;
 import io.labelloop.queue.QueueItem;
 import io.labelloop.registry.ModelEvaluation;
@@ -60,6 +64,10 @@ class WebAppBrowserTest {
     ModelRegistry registry;
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
+    @Autowired
+    LoopCatalog loops;
+    @Autowired
+    LoopStepService steps;
 
     Browser browser;
     List<TextRecord> queued;
@@ -328,6 +336,34 @@ class WebAppBrowserTest {
                 .isEqualTo(Map.of("labeled", 1, "skipped", 1));
         assertThat(datasets.record(DATASET, "rest-bulk-1").orElseThrow().annotation().annotator()).isEqualTo(ANNOTATOR);
         assertThat(datasets.record(DATASET, "rest-bulk-2").orElseThrow().label()).isEqualTo("POSITIVE");
+    }
+
+    /**
+     * With real weights this time: a head trained on the labels the tests above gave, evaluated on the held-out ones,
+     * then promoted by the admin in the dashboard; the registry records who, and the dashboard shows it serving.
+     */
+    @Test
+    @Order(12)
+    void anAdminPromotesAnEvaluatedVersionFromTheDashboardAndItServesFromThen() {
+        LoopConfig loop = loops.get("ui-test");
+        String trained = steps.train(loop, TrainMode.HEAD, 7).version();
+        steps.evaluate(loop, trained);
+
+        browser.signIn(ADMIN, ADMIN_PASSWORD);
+        browser.open("dashboard?loop=ui-test");
+        browser.click(By.id("promote-" + trained));
+        browser.until(d -> browser.js("return document.querySelector('#confirm-promote')?.opened") == Boolean.TRUE);
+        new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
+        browser.until(d -> String.valueOf(browser.js("return document.querySelector('vaadin-notification-card')?.innerText"))
+                .contains("Promoted " + trained));
+
+        ModelVersion serving = registry.current("ui-test").orElseThrow();
+        assertThat(serving.version()).isEqualTo(trained);
+        assertThat(serving.promotion().by()).isEqualTo(ADMIN);
+        browser.until(d -> browser.all(By.id("promote-" + trained)).isEmpty());
+        assertThat(browser.all(By.id("promote-v2"))).as("the version it replaced can be promoted back").isNotEmpty();
+        assertThat(innerText("versions")).as("provenance at a glance").contains("mode=HEAD, seed=7");
+        browser.screenshot("dashboard-admin-promoted");
     }
 
     private List<Double> sortedMillis(String jsArray) {

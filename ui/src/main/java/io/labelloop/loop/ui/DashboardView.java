@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -124,7 +125,8 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
         versions.addColumn(v -> percent(v.metric(ModelVersion.MACRO_F1))).setHeader("Macro-F1").setAutoWidth(true);
         versions.addColumn(ModelVersion::trainingSize).setHeader("Trained on").setAutoWidth(true);
         versions.addColumn(ModelVersion::base).setHeader("Base").setAutoWidth(true);
-        versions.addColumn(DashboardView::provenance).setHeader("Provenance").setFlexGrow(1);
+        versions.addColumn(v -> provenance(v, SHOWN_HYPER_PARAMETERS)).setHeader("Provenance").setWidth("16em")
+                .setFlexGrow(2).setTooltipGenerator(v -> provenance(v, v.hyperParameters().keySet()));
         promotion.addColumnTo(versions);
         versions.setAllRowsVisible(true);
     }
@@ -260,16 +262,21 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
         return cell;
     }
 
-    private static String provenance(ModelVersion v) {
+    /** The hyper-parameters that tell versions apart at a glance; the cell's tooltip lists all of them. */
+    private static final Set<String> SHOWN_HYPER_PARAMETERS = Set.of("mode", "epochs", "seed");
+
+    private static String provenance(ModelVersion v, Set<String> hyperParameters) {
         List<String> parts = new ArrayList<>();
         parts.add("dataset " + v.dataset());
         parts.add(v.labeledCount() + " labeled");
         if (v.idsHash() != null) {
             parts.add("ids " + abbreviate(v.idsHash()));
         }
-        if (!v.hyperParameters().isEmpty()) {
-            parts.add(v.hyperParameters().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
+        String shown = v.hyperParameters().entrySet().stream().filter(e -> hyperParameters.contains(e.getKey()))
+                .sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
+        if (!shown.isEmpty()) {
+            parts.add(shown);
         }
         Double seconds = v.metric(ModelVersion.TRAIN_SECONDS);
         if (seconds != null) {
