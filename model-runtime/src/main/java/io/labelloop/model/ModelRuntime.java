@@ -97,8 +97,13 @@ public final class ModelRuntime implements AutoCloseable {
      * Trains a classifier, always starting from pretrained weights (the request's base, or the built-in
      * encoder). Deterministic for a seed on the same machine and thread count.
      *
+     * <p>A batch whose loss is NaN or infinite is skipped (counted in {@link ProgressListener.EpochProgress#skippedBatches()}
+     * and the provenance's {@code skipped_batches}).
+     *
      * @param request what to train
      * @return the trained model, its evaluation on the request's eval examples, timing and provenance
+     * @throws ModelException when training diverges: three batches in a row, or all of an
+     *     epoch's, have a non-finite loss, or the eval loss is not finite; the message names the epoch and batch
      */
     public TrainingResult train(TrainingRequest request) {
         return impl.train(request);

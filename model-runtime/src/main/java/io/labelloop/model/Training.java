@@ -69,7 +69,7 @@ final class Training {
             DjlTextClassifier model = assemble(outcome.weights);
             try {
                 Evaluation evaluation = evaluate(model);
-                model.provenance(provenance(evaluation, seconds, outcome.history.size()));
+                model.provenance(provenance(evaluation, seconds, outcome.history));
                 return new TrainingResult(model, evaluation, seconds, outcome.history.size(), outcome.history, model.provenance());
             } catch (RuntimeException e) {
                 model.close();
@@ -232,7 +232,7 @@ final class Training {
         private final long start;
         private final Optimizer optimizer;
         private final int stepsPerEpoch;
-        private int skippedSteps;
+        private final NonFiniteLosses nonFinite = new NonFiniteLosses();
 
         /**
          * @param headIds ids of the parameters that get the head learning rate (all of them when {@code lengthsFrom} is null,
@@ -266,42 +266,46 @@ final class Training {
             Map<String, TensorData> best = null;
             double bestLoss = Double.MAX_VALUE;
             int stale = 0;
+            boolean evaluated = data.evalY.length > 0;
             for (int epoch = 1; epoch <= req.epochs(); epoch++) {
-                double trainLoss = epoch(random);
-                double evalLoss = data.evalY.length == 0 ? Double.NaN : evalLoss();
-                var progress = new ProgressListener.EpochProgress(epoch, req.epochs(), trainLoss, evalLoss, (System.nanoTime() - start) / 1e9);
+                double trainLoss = epoch(epoch, random);
+                double evalLoss = evaluated ? evalLoss(epoch) : Double.NaN;
+                var progress = new ProgressListener.EpochProgress(epoch, req.epochs(), trainLoss, evalLoss,
+                        (System.nanoTime() - start) / 1e9, nonFinite.nextEpoch());
                 history.add(progress);
                 if (req.progressListener() != null) {
                     req.progressListener().onEpoch(progress);
                 }
-                if (Double.isNaN(evalLoss) || evalLoss < bestLoss - 1e-4) {
-                    bestLoss = Double.isNaN(evalLoss) ? bestLoss : evalLoss;
-                    best = Double.isNaN(evalLoss) ? null : snapshot();
+                if (!evaluated || evalLoss < bestLoss - 1e-4) {
+                    bestLoss = evaluated ? evalLoss : bestLoss;
+                    best = evaluated ? snapshot() : null;
                     stale = 0;
                 } else if (++stale >= req.patience()) {
                     break;
                 }
             }
-            if (skippedSteps > 0) {
-                LOG.warn("training skipped {} of {} steps whose loss was not finite", skippedSteps, stepsPerEpoch * history.size());
+            if (nonFinite.total() > 0) {
+                LOG.warn("training skipped {} of {} steps whose loss was not finite", nonFinite.total(), stepsPerEpoch * history.size());
             }
             return new Outcome(best != null ? best : snapshot(), history);
         }
 
-        private double epoch(Random random) {
+        private double epoch(int epoch, Random random) {
             double sum = 0;
             int counted = 0;
             List<int[]> batches = trainingBatches(random);
-            for (int[] batch : batches) {
+            for (int i = 0; i < batches.size(); i++) {
+                int[] batch = batches.get(i);
                 try (NDManager bm = manager.newSubManager()) {
                     try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
                         NDArray loss = crossEntropy(bm, forward.logits(bm, batch, true), data.trainY, batch);
                         float batchLoss = loss.getFloat();
-                        // A non-finite loss would poison every weight through the update: skip that step.
-                        if (!Float.isFinite(batchLoss)) {
-                            skippedSteps++;
+                        if (!nonFinite.accept(batchLoss)) {
+                            skip(epoch, i + 1, batches.size(), batchLoss);
                             continue;
                         }
+                        // Gradients accumulate in PyTorch: each batch starts from zeros, whatever the last one left.
+                        params.forEach(p -> Gradients.zero(p.getArray()));
                         collector.backward(loss);
                         sum += batchLoss * batch.length;
                         counted += batch.length;
@@ -310,10 +314,27 @@ final class Training {
                 }
             }
             if (counted == 0) {
-                throw new ModelException("training diverged: every batch of an epoch had a non-finite loss; "
-                        + "lower the learning rate");
+                throw diverged("in epoch " + epoch, "no batch of the epoch (batches: " + batches.size() + ") had a finite loss");
             }
             return sum / counted;
+        }
+
+        private void skip(int epoch, int batch, int batches, float loss) {
+            if (nonFinite.diverged()) {
+                throw diverged(at(epoch, batch, batches), "the loss was " + loss + " for " + nonFinite.inARow() + " batches in a row");
+            }
+            LOG.warn("{}: the loss is {}; the step is skipped", at(epoch, batch, batches), loss);
+        }
+
+        private static String at(int epoch, int batch, int batches) {
+            return "at epoch " + epoch + ", batch " + batch + " of " + batches;
+        }
+
+        private ModelException diverged(String where, String what) {
+            String weights = Gradients.firstNonFinite(params).map(name -> "the weights are no longer finite (first: " + name + ")")
+                    .orElse("the weights are still finite");
+            return new ModelException("training diverged " + where + ": " + what + "; " + weights + ". Lower the learning rate "
+                    + "(learningRate " + req.learningRate() + ", headLearningRate " + req.headLearningRate() + ")");
         }
 
         private void step() {
@@ -321,19 +342,23 @@ final class Training {
                 NDArray weight = p.getArray();
                 try (NDArray grad = weight.getGradient()) {
                     optimizer.update(p.getId(), weight, grad);
-                    grad.subi(grad); // gradients accumulate in PyTorch: zero them for the next batch
                 }
             }
         }
 
-        private double evalLoss() {
+        private double evalLoss(int epoch) {
             double sum = 0;
             for (int[] batch : Batches.plan(data.evalIds, EVAL_BATCH)) {
                 try (NDManager bm = manager.newSubManager()) {
                     sum += crossEntropy(bm, forward.logits(bm, batch, false), data.evalY, batch).getFloat() * batch.length;
                 }
             }
-            return sum / data.evalY.length;
+            double loss = sum / data.evalY.length;
+            if (!Double.isFinite(loss)) {
+                // Broken weights; taken for "no eval examples", this made training drop its best weights for the last ones.
+                throw diverged("after epoch " + epoch, "the loss on the " + data.evalY.length + " evaluation examples was " + loss);
+            }
+            return loss;
         }
 
         /** Shuffled batches; for full fine-tuning, texts of similar length are grouped to pad less. */
@@ -382,7 +407,7 @@ final class Training {
     private DjlTextClassifier assemble(Map<String, TensorData> trained) {
         boolean encoderTrained = req.mode() == TrainingMode.FULL;
         String shared = base != null ? base.sharedEncoder() : RuntimeCore.BUILTIN;
-        Provenance provisional = provenance(null, 0, 0);
+        Provenance provisional = provenance(null, 0, List.of());
         if (!encoderTrained && RuntimeCore.BUILTIN.equals(shared)) {
             return core.sentenceClassifier(req.labels(), trained, provisional);
         }
@@ -405,10 +430,11 @@ final class Training {
         return Evaluation.of(req.labels(), req.evalExamples().stream().map(Example::label).toList(), predicted);
     }
 
-    private Provenance provenance(Evaluation evaluation, double seconds, int epochsRun) {
+    private Provenance provenance(Evaluation evaluation, double seconds, List<ProgressListener.EpochProgress> history) {
         String idsHash = idsHash();
         Map<String, Object> hyper = new LinkedHashMap<>(req.hyperParameters());
-        hyper.put("epochs_run", epochsRun);
+        hyper.put("epochs_run", history.size());
+        hyper.put("skipped_batches", history.stream().mapToInt(ProgressListener.EpochProgress::skippedBatches).sum());
         hyper.put("eval_size", req.evalExamples().size());
         if (base != null) {
             hyper.put("base_version", base.version());

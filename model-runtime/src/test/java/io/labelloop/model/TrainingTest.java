@@ -69,7 +69,8 @@ class TrainingTest {
             result.model().save(version);
             assertThat(Files.size(version.resolve("model.safetensors"))).as("head only, the shared encoder is not copied").isLessThan(10_000);
             String provenance = Files.readString(version.resolve("provenance.json"));
-            assertThat(provenance).contains("\"version\" : \"v7\"", "\"trainingSize\" : 300", "fine-tuned:HEAD", "accuracy", "learning_rate");
+            assertThat(provenance).contains("\"version\" : \"v7\"", "\"trainingSize\" : 300", "fine-tuned:HEAD", "accuracy", "learning_rate",
+                    "\"skipped_batches\" : 0");
             try (TextClassifier loaded = runtime.load(version)) {
                 assertThat(loaded.provenance()).isEqualTo(result.provenance());
                 List<String> texts = eval.stream().limit(10).map(Example::text).toList();
