@@ -125,7 +125,7 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
         versions.addColumn(v -> percent(v.metric(ModelVersion.MACRO_F1))).setHeader("Macro-F1").setAutoWidth(true);
         versions.addColumn(ModelVersion::trainingSize).setHeader("Trained on").setAutoWidth(true);
         versions.addColumn(ModelVersion::base).setHeader("Base").setAutoWidth(true);
-        versions.addColumn(v -> provenance(v, SHOWN_HYPER_PARAMETERS)).setHeader("Provenance").setWidth("16em")
+        versions.addColumn(v -> provenance(v, SHOWN_HYPER_PARAMETERS)).setHeader("Provenance").setWidth("12em")
                 .setFlexGrow(2).setTooltipGenerator(v -> provenance(v, v.hyperParameters().keySet()));
         promotion.addColumnTo(versions);
         versions.setAllRowsVisible(true);
