@@ -42,7 +42,8 @@ public class LabelloopComponent extends DefaultComponent {
             endpoint.validate();
         } catch (LoopException e) {
             // Camel names the route and endpoint; the user also needs the route file and line to open.
-            String where = RouteFiles.creating(getCamelContext());
+            String where = RouteFiles.creating(getCamelContext(), uri, e instanceof OptionException o
+                    ? o.options() : java.util.List.of());
             throw where == null ? e : new IllegalArgumentException(where + ": " + e.getMessage(), e);
         }
         return endpoint;
@@ -57,7 +58,7 @@ public class LabelloopComponent extends DefaultComponent {
         try {
             super.validateParameters(uri, parameters, optionPrefix);
         } catch (ResolveEndpointFailedException e) {
-            String where = RouteFiles.creating(getCamelContext());
+            String where = RouteFiles.creating(getCamelContext(), uri, parameters.keySet());
             String detail = e.getMessage().substring(e.getMessage().indexOf(" due to: ") + " due to: ".length());
             throw new ResolveEndpointFailedException(uri, (where == null ? "" : where + ": ")
                     + OptionNames.suggest(parameters.keySet()) + detail);

@@ -151,8 +151,8 @@ public class LoopStepService implements LoopSteps, SmartInitializingSingleton {
     }
 
     @Override
-    public boolean hasDataset(LoopConfig loop) {
-        return run(loop, "find dataset", () -> records.datasets().find(loop.dataset()).isPresent());
+    public boolean hasDataset(LoopConfig loop, String dataset) {
+        return run(loop, "find dataset", () -> records.datasets().find(dataset).isPresent());
     }
 
     @Override

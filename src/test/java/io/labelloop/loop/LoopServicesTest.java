@@ -66,7 +66,7 @@ class LoopServicesTest extends EmbeddedLoopApp {
         LoopConfig loop = loop();
         String serving = steps.evaluate(loop, null).version();
         assertThat(registry.find(loop.name(), serving).orElseThrow().evaluation().count()).isEqualTo(4);
-        label(evalDataset(loop), MORE_EVAL);
+        label(loop.evalDataset(), MORE_EVAL);
         String candidate = steps.train(loop, TrainMode.HEAD, 7).version();
         steps.evaluate(loop, candidate);
 
@@ -217,11 +217,7 @@ class LoopServicesTest extends EmbeddedLoopApp {
         datasets.create(eval, List.of("NEGATIVE", "POSITIVE"), 0.0);
         label(name, TRAIN);
         label(eval, EVAL);
-        return variant(name, name, Map.of(LoopRecords.EVAL_DATASET, eval));
-    }
-
-    private static String evalDataset(LoopConfig loop) {
-        return loop.properties().get(LoopRecords.EVAL_DATASET);
+        return variant(name, name, Map.of(LoopConfig.EVAL_DATASET, eval));
     }
 
     private void label(String dataset, Map<String, String> textToLabel) {
