@@ -4,6 +4,7 @@ import io.labelloop.loop.LoopCatalog;
 import io.labelloop.loop.LoopConfig;
 import io.labelloop.loop.LoopException;
 import io.labelloop.loop.LoopSteps;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,7 +44,7 @@ public class LabelloopComponent extends DefaultComponent {
         } catch (LoopException e) {
             // Camel names the route and endpoint; the user also needs the route file and line to open.
             String where = RouteFiles.creating(getCamelContext(), uri, e instanceof OptionException o
-                    ? o.options() : java.util.List.of());
+                    ? o.options() : List.of());
             throw where == null ? e : new IllegalArgumentException(where + ": " + e.getMessage(), e);
         }
         return endpoint;

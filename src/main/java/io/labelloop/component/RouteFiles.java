@@ -55,14 +55,8 @@ final class RouteFiles {
         return resource == null ? null : "route file " + location(resource);
     }
 
-    /** The route being created now (while Camel resolves its endpoints), or null outside route creation. */
-    static String creating(CamelContext camel) {
-        String routeId = camel.getCamelContextExtension().getCreateRoute();
-        return routeId == null ? null : where(camel, routeId);
-    }
-
     /**
-     * The route being created now, at the line where the first of these options of the endpoint {@code uri} is
+     * The route being created now (while Camel resolves its endpoints), at the line where the first of these options of the endpoint {@code uri} is
      * written (in the URI or under {@code parameters:}), else at the endpoint's step, else at the route; null outside
      * route creation.
      */
