@@ -13,6 +13,7 @@ import io.labelloop.dataset.ImportException;
 import io.labelloop.dataset.ImportFormat;
 import io.labelloop.dataset.ImportOptions;
 import io.labelloop.dataset.ImportReport;
+import io.labelloop.dataset.NewDataset;
 import io.labelloop.dataset.RejectedRow;
 import io.labelloop.store.StoreUnavailableException;
 
@@ -49,15 +50,17 @@ public final class ImportCommand implements Subcommand {
         try (ConfigurableApplicationContext context = StoreCommandContext.start()) {
             DatasetService datasets = context.getBean(DatasetService.class);
             String dataset = a.require("dataset");
-            if (datasets.find(dataset).isEmpty()) {
-                if (a.list("labels").isEmpty()) {
-                    throw new DatasetNotFoundException(dataset);
-                }
-                datasets.create(dataset, a.list("labels"));
+            boolean missing = datasets.find(dataset).isEmpty();
+            if (missing && a.list("labels").isEmpty()) {
+                throw new DatasetNotFoundException(dataset);
+            }
+            // A dataset created here is removed again when the import stores nothing.
+            NewDataset ifMissing = NewDataset.withLabels(a.list("labels"));
+            ImportReport report = a.get("known") != null ? datasets.importKnown(dataset, a.get("known"), ifMissing)
+                    : datasets.importFile(dataset, Path.of(a.positional().get(0)), options(a), ifMissing);
+            if (missing) {
                 out.println("Created dataset '" + dataset + "' with labels " + a.list("labels"));
             }
-            ImportReport report = a.get("known") != null ? datasets.importKnown(dataset, a.get("known"))
-                    : datasets.importFile(dataset, Path.of(a.positional().get(0)), options(a));
             print(report, out, err);
             return 0;
         } catch (ImportException | DatasetNotFoundException | StoreUnavailableException e) {
@@ -101,6 +104,7 @@ public final class ImportCommand implements Subcommand {
                 Usage: ./labelloop import --dataset NAME [--labels a,b,c] [options] FILE
                        ./labelloop import --dataset NAME [--labels a,b,c] --known banking77
                   --labels a,b,c            label set, to create the dataset when it does not exist
+                                            (removed again if the import fails before storing a record)
                   --format csv|jsonl        default: from the file name (.jsonl/.ndjson/.json are JSONL)
                   --text-column NAME        column or field with the text (default text)
                   --label-column NAME       column with labels: rows with one become VALIDATED

@@ -5,6 +5,7 @@ import io.labelloop.loop.LoopException;
 import io.labelloop.loop.PromotePolicy;
 import io.labelloop.loop.SelectionStrategy;
 import io.labelloop.loop.TrainMode;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -92,8 +93,8 @@ record EffectiveOptions(
         }
 
         private LoopException fail(String option, String message) {
-            return new LoopException(loop.name(), "endpoint " + endpoint.getEndpointUri() + ": option '" + option
-                    + "' " + message);
+            return new OptionException(loop.name(), List.of(option.split("/")), "endpoint "
+                    + endpoint.getEndpointUri() + ": option '" + option + "' " + message);
         }
     }
 }

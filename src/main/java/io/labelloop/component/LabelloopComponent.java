@@ -4,6 +4,7 @@ import io.labelloop.loop.LoopCatalog;
 import io.labelloop.loop.LoopConfig;
 import io.labelloop.loop.LoopException;
 import io.labelloop.loop.LoopSteps;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,7 +43,8 @@ public class LabelloopComponent extends DefaultComponent {
             endpoint.validate();
         } catch (LoopException e) {
             // Camel names the route and endpoint; the user also needs the route file and line to open.
-            String where = RouteFiles.creating(getCamelContext());
+            String where = RouteFiles.creating(getCamelContext(), uri, e instanceof OptionException o
+                    ? o.options() : List.of());
             throw where == null ? e : new IllegalArgumentException(where + ": " + e.getMessage(), e);
         }
         return endpoint;
@@ -57,7 +59,7 @@ public class LabelloopComponent extends DefaultComponent {
         try {
             super.validateParameters(uri, parameters, optionPrefix);
         } catch (ResolveEndpointFailedException e) {
-            String where = RouteFiles.creating(getCamelContext());
+            String where = RouteFiles.creating(getCamelContext(), uri, parameters.keySet());
             String detail = e.getMessage().substring(e.getMessage().indexOf(" due to: ") + " due to: ".length());
             throw new ResolveEndpointFailedException(uri, (where == null ? "" : where + ": ")
                     + OptionNames.suggest(parameters.keySet()) + detail);

@@ -23,9 +23,9 @@ public final class RouteErrors {
             return error.getMessage();
         }
         String root = rootMessage(error);
-        String where = RouteFiles.where(camel, routeId);
-        // Our own start checks already name the file; say it once.
-        return root.startsWith(where) ? root : where + ": " + root;
+        String file = RouteFiles.file(camel, routeId);
+        // Our own start checks already name the file (at the step's line); say it once.
+        return file != null && root.startsWith(file) ? root : RouteFiles.where(camel, routeId) + ": " + root;
     }
 
     private static String failedRoute(Throwable error) {

@@ -31,6 +31,7 @@ public class DatasetService {
     private final RecordWriter writer;
     private final RecordImporter importer;
     private final KnownDatasets known;
+    private final CreatingImport creating;
 
     public DatasetService(OpenSearchStore store, DatasetProperties properties) {
         this.catalog = new DatasetCatalog(store);
@@ -38,6 +39,7 @@ public class DatasetService {
         this.writer = new RecordWriter(store, catalog, search, properties);
         this.importer = new RecordImporter(catalog, writer);
         this.known = new KnownDatasets(properties, importer);
+        this.creating = new CreatingImport(catalog, search);
     }
 
     /** Creates a dataset with this label set and the default held-out fraction; fails if it exists. */
@@ -81,11 +83,32 @@ public class DatasetService {
     }
 
     /**
+     * Imports like {@link #importFile(String, Path, ImportOptions)}, first creating the dataset as {@code ifMissing}
+     * says when none of that name exists. When the import then fails, its {@link ImportException} (naming the file,
+     * line or field) is thrown as before, and a dataset it created is deleted again if it holds no record, so that
+     * a missing or unreadable file leaves no empty dataset behind. If records were stored before the failure (the
+     * store went away mid-write), the dataset keeps them like an existing one would, and importing the same file
+     * again adds the rest. A dataset that existed before the import is never deleted.
+     */
+    public ImportReport importFile(String dataset, Path file, ImportOptions options, NewDataset ifMissing) {
+        return creating.run(dataset, ifMissing, d -> importer.importFile(d, file, options));
+    }
+
+    /**
      * Downloads a known public dataset by name (e.g. {@code banking77}) over HTTP and imports it unlabeled, with its
      * own label column kept as metadata. Throws {@link ImportException} naming the URL when it cannot be downloaded.
      */
     public ImportReport importKnown(String dataset, String knownName) {
         return known.importKnown(catalog.require(dataset), knownName);
+    }
+
+    /**
+     * Like {@link #importKnown(String, String)}, creating the dataset as {@code ifMissing} says when it does not
+     * exist, and removing it again as {@link #importFile(String, Path, ImportOptions, NewDataset)} does when the
+     * download or import fails before storing a record.
+     */
+    public ImportReport importKnown(String dataset, String knownName, NewDataset ifMissing) {
+        return creating.run(dataset, ifMissing, d -> known.importKnown(d, knownName));
     }
 
     /** Names accepted by {@link #importKnown}. */

@@ -134,7 +134,7 @@ class EvaluatePromoteStep {
         List<Example> eval = records.evalExamples(loop);
         if (eval.isEmpty()) {
             throw new LoopException(loop.name(), "cannot evaluate: no validated records in the eval split of dataset '"
-                    + loop.dataset() + "' (labels in the eval split, or the loop property " + LoopRecords.EVAL_DATASET
+                    + loop.dataset() + "' (labels in the eval split, or the loop property " + LoopConfig.EVAL_DATASET
                     + ", are the held-out set)");
         }
         return new EvalSet(eval, idsHash(eval));

@@ -30,6 +30,11 @@ public record LoopConfig(
         int queueLow,
         Map<String, String> properties) {
 
+    /**
+     * Loop property naming a separate dataset whose validated records are the eval set (instead of the eval split of
+     * the loop's own dataset).
+     */
+    public static final String EVAL_DATASET = "eval-dataset";
     /** Default label set location, relative to the Labelloop home. */
     public static final String DEFAULT_LABEL_SET_DIR = "config/labels";
     /** The offline base model that a Maven Central jar ships. */
@@ -77,6 +82,11 @@ public record LoopConfig(
      */
     public record Promotion(PromotePolicy policy, String metric) {
         public static final String DEFAULT_METRIC = "accuracy";
+    }
+
+    /** The dataset named by the {@value #EVAL_DATASET} property, or null when the loop evaluates on its eval split. */
+    public String evalDataset() {
+        return properties == null ? null : properties.get(EVAL_DATASET);
     }
 
     /** Where the label set with its descriptions lives when the file does not say. */

@@ -1,6 +1,8 @@
 package io.labelloop.loop;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -57,6 +59,37 @@ public final class LoopConfigLoader {
             throw new LoopException(fallbackName, file + " is empty; it needs at least 'dataset:'");
         }
         return new LoopFileValidator(file, raw, fallbackName).validate();
+    }
+
+    /**
+     * The line of a field of a loop file, such as {@code dataset} or {@code properties.eval-dataset} (a dot per
+     * level), so that an error about its value points at it.
+     *
+     * @return the 1-based line of the field's key, or 0 when the file does not have it or cannot be read
+     */
+    public static int lineOf(Path file, String field) {
+        try (JsonParser parser = YAML.getFactory().createParser(file.toFile())) {
+            return parser.nextToken() == JsonToken.START_OBJECT ? find(parser, field.split("\\."), 0) : 0;
+        } catch (IOException e) {
+            return 0; // the error names the file without a line
+        }
+    }
+
+    /** With the parser on an object's start: the line of {@code path[depth]} in it and so on down, else 0. */
+    private static int find(JsonParser parser, String[] path, int depth) throws IOException {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            int line = parser.currentTokenLocation().getLineNr();
+            JsonToken value = parser.nextToken();
+            if (name.equals(path[depth])) {
+                if (depth == path.length - 1) {
+                    return line;
+                }
+                return value == JsonToken.START_OBJECT ? find(parser, path, depth + 1) : 0;
+            }
+            parser.skipChildren();
+        }
+        return 0;
     }
 
     /** The parser reports the line after the value; the line that names the key is the one a user looks for. */
@@ -170,7 +203,9 @@ public final class LoopConfigLoader {
         }
 
         private LoopException fail(String name, String field, String message) {
-            return new LoopException(name, file + ": field '" + field + "' " + message);
+            int line = lineOf(file, field);
+            return new LoopException(name, file + (line > 0 ? " line " + line : "") + ": field '" + field + "' "
+                    + message);
         }
 
         private static String blankToNull(String s) {

@@ -15,9 +15,6 @@ import org.springframework.stereotype.Component;
 @Component
 class LoopRecords {
 
-    /** Loop property naming a separate dataset whose validated records are the eval set. */
-    static final String EVAL_DATASET = "eval-dataset";
-
     private final DatasetService datasets;
 
     LoopRecords(DatasetService datasets) {
@@ -48,7 +45,7 @@ class LoopRecords {
 
     /** Validated eval-split records, or every validated record of the loop's eval dataset when it names one. */
     List<Example> evalExamples(LoopConfig loop) {
-        String evalDataset = loop.properties().get(EVAL_DATASET);
+        String evalDataset = loop.evalDataset();
         RecordQuery query = evalDataset == null ? validated().withSplit(Split.EVAL) : validated();
         String dataset = evalDataset == null ? loop.dataset() : evalDataset;
         requireDataset(loop, dataset);

@@ -5,6 +5,7 @@ import io.labelloop.dataset.ExportFormat;
 import io.labelloop.dataset.ImportFormat;
 import io.labelloop.dataset.ImportOptions;
 import io.labelloop.dataset.ImportReport;
+import io.labelloop.dataset.NewDataset;
 import io.labelloop.dataset.RecordQuery;
 import io.labelloop.dataset.RecordStatus;
 import io.labelloop.model.ModelException;
@@ -84,15 +85,17 @@ public class LoopStepService implements LoopSteps, SmartInitializingSingleton {
     public StepResults.Imported importRecords(LoopConfig loop, ImportRequest request) {
         return run(loop, "import", () -> {
             Path file = models.properties().resolve(request.file().toString());
-            if (records.datasets().find(loop.dataset()).isEmpty()) {
-                records.datasets().create(loop.dataset(), models.labelNames(loop),
-                        request.evalFraction() > 0 ? request.evalFraction() : Dataset.DEFAULT_EVAL_FRACTION);
-            }
             ImportOptions options = ImportOptions.of(ImportFormat.fromFileName(file.getFileName().toString())).withText(request.textColumn());
             if (request.labelColumn() != null) {
                 options = options.withLabel(request.labelColumn());
             }
-            ImportReport report = records.datasets().importFile(loop.dataset(), file, options);
+            // The label set is read only to create the dataset; a dataset created here is removed again when
+            // the import stores nothing.
+            ImportReport report = records.datasets().find(loop.dataset()).isPresent()
+                    ? records.datasets().importFile(loop.dataset(), file, options)
+                    : records.datasets().importFile(loop.dataset(), file, options, new NewDataset(
+                    models.labelNames(loop), request.evalFraction() > 0 ? request.evalFraction()
+                    : Dataset.DEFAULT_EVAL_FRACTION));
             return new StepResults.Imported(loop.dataset(), report.created(), report.rejectedCount());
         });
     }
@@ -148,8 +151,8 @@ public class LoopStepService implements LoopSteps, SmartInitializingSingleton {
     }
 
     @Override
-    public boolean hasDataset(LoopConfig loop) {
-        return run(loop, "find dataset", () -> records.datasets().find(loop.dataset()).isPresent());
+    public boolean hasDataset(LoopConfig loop, String dataset) {
+        return run(loop, "find dataset", () -> records.datasets().find(dataset).isPresent());
     }
 
     @Override

@@ -32,8 +32,11 @@ public interface LoopSteps {
     /** Validated labels that arrived since the last training started. */
     long labelsSinceLastTraining(LoopConfig loop);
 
-    /** Whether the loop's dataset exists, so that routes over a missing one refuse to start. */
-    boolean hasDataset(LoopConfig loop);
+    /**
+     * Whether a dataset the loop reads (its own, or its {@link LoopConfig#EVAL_DATASET}) exists, so that routes over
+     * a missing one refuse to start.
+     */
+    boolean hasDataset(LoopConfig loop, String dataset);
 
     /** Records waiting in the loop's labeling queue. */
     long queueDepth(LoopConfig loop);

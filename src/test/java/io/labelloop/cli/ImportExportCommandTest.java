@@ -85,6 +85,13 @@ class ImportExportCommandTest {
 
         assertThat(run(new ImportCommand(), "--dataset", dataset, "--labels", "a,b", broken.toString())).isEqualTo(1);
         assertThat(err()).contains("broken.csv:2: unbalanced quote");
+        assertThat(run(new ImportCommand(), "--dataset", dataset, dir.resolve("missing.csv").toString())).isEqualTo(1);
+        assertThat(err()).as("the failed import removed the dataset it created").contains("Unknown dataset '" + dataset + "'");
+        assertThat(run(new ImportCommand(), "--dataset", dataset, "--labels", "a,b", dir.resolve("missing.csv").toString()))
+                .isEqualTo(1);
+        assertThat(err()).contains("missing.csv: no such readable file");
+        assertThat(run(new ImportCommand(), "--dataset", dataset, broken.toString())).isEqualTo(1);
+        assertThat(err()).contains("Unknown dataset '" + dataset + "'");
 
         assertThat(run(new ImportCommand(), "--dataset", dataset)).isEqualTo(2);
         assertThat(err()).contains("give exactly one FILE, or --known NAME");

@@ -78,8 +78,8 @@ class RecordingLoopSteps implements LoopSteps {
     }
 
     @Override
-    public boolean hasDataset(LoopConfig loop) {
-        return datasets.test(loop.dataset());
+    public boolean hasDataset(LoopConfig loop, String dataset) {
+        return datasets.test(dataset);
     }
 
     @Override

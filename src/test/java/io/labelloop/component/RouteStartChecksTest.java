@@ -33,6 +33,7 @@ class RouteStartChecksTest {
     private String dataset;
     private Path home;
     private CamelContext camel;
+    private LabelloopComponent component;
 
     @BeforeAll
     static void store() {
@@ -44,7 +45,7 @@ class RouteStartChecksTest {
         dataset = StoreFixture.uniqueName("start-check");
         home = LoopFiles.home("orphan", LoopFiles.MINIMAL.replace("dataset: ds", "dataset: " + dataset));
         steps.datasets = name -> datasets.find(name).isPresent();
-        LabelloopComponent component = new LabelloopComponent();
+        component = new LabelloopComponent();
         component.setSteps(steps);
         component.setCatalog(LoopFiles.catalog(home));
         camel = new DefaultCamelContext();
@@ -80,9 +81,9 @@ class RouteStartChecksTest {
         Throwable error = load("orphan-loop.yaml", RETRAIN);
 
         assertThat(error).isNotNull();
-        assertThat(error.getMessage()).contains("orphan-loop.yaml line ").contains("route 'orphan-retrain'")
-                .contains("loop 'orphan'").contains("option 'dataset'").contains("dataset '" + dataset + "'")
-                .contains(home.resolve("config/loops/orphan.yaml").toString());
+        assertThat(error.getMessage()).contains("orphan-loop.yaml line 8, route 'orphan-retrain'")
+                .contains("loop 'orphan'").contains("dataset '" + dataset + "'")
+                .contains("option 'dataset' of " + home.resolve("config/loops/orphan.yaml") + " line 1 ");
         assertThat(RouteErrors.describe(camel, error)).startsWith("route file ").contains("orphan-loop.yaml")
                 .containsOnlyOnce("orphan-loop.yaml");
     }
@@ -101,8 +102,23 @@ class RouteStartChecksTest {
                 """);
 
         assertThat(error).isNotNull();
-        assertThat(error.getMessage()).contains("orphan-start.yaml").contains("route 'orphan-start'")
+        assertThat(error.getMessage()).contains("orphan-start.yaml line 8, route 'orphan-start'")
                 .contains("option 'dataset'").contains(dataset);
+    }
+
+    @Test
+    void aLoopConsumerOverAMissingDatasetIsNamedAtItsEndpointsLine() throws Exception {
+        Throwable error = load("orphan-consumer.yaml", """
+                - route:
+                    id: orphan-consumer
+                    from:
+                      uri: labelloop:orphan?trigger=queue-low
+                      steps:
+                        - log: "never"
+                """);
+
+        assertThat(error.getMessage()).contains("orphan-consumer.yaml line 4, route 'orphan-consumer'")
+                .contains("option 'dataset'");
     }
 
     @Test
@@ -145,13 +161,14 @@ class RouteStartChecksTest {
                 """);
 
         assertThat(error).isNotNull();
-        assertThat(error.getMessage()).contains("typo-loop.yaml line ").contains("route 'typo'")
+        assertThat(error.getMessage()).as("the line of the step with the option")
+                .contains("typo-loop.yaml line 6, route 'typo'")
                 .contains("unknown option 'stratgy' (did you mean 'strategy'?)")
                 .contains("Unknown parameters=[{stratgy=margin}]");
     }
 
     @Test
-    void anInvalidOptionValueOrAConsumerOptionTypoIsThrownWithTheRouteFile() throws Exception {
+    void anInvalidOptionValueOrAConsumerOptionTypoIsThrownWithTheRouteFileAtTheOptionsLine() throws Exception {
         datasets.create(dataset, List.of("NEGATIVE", "POSITIVE"), 0.2);
 
         Throwable badValue = load("bad-value.yaml", """
@@ -170,10 +187,108 @@ class RouteStartChecksTest {
                       steps:
                         - log: "never"
                 """);
+        Throwable parameterTypo = load("parameter-typo.yaml", """
+                - route:
+                    id: parameter-typo
+                    from:
+                      uri: labelloop:orphan
+                      parameters:
+                        trigger: labels
+                        treshold: 5
+                      steps:
+                        - log: "never"
+                """);
+        Throwable parameterValue = load("parameter-value.yaml", """
+                - route:
+                    id: parameter-value
+                    from:
+                      uri: direct:go
+                      steps:
+                        - to: labelloop:orphan?operation=train
+                        - to:
+                            uri: labelloop:orphan
+                            parameters:
+                              operation: select
+                              strategy: margin
+                              batchSize: -1
+                """);
 
-        assertThat(badValue.getMessage()).contains("bad-value.yaml line ").contains("option 'strategy'")
+        assertThat(badValue.getMessage()).contains("bad-value.yaml line 6,").contains("option 'strategy'")
                 .contains("unknown strategy 'best'");
-        assertThat(consumerTypo.getMessage()).contains("consumer-typo.yaml line ")
+        assertThat(consumerTypo.getMessage()).contains("consumer-typo.yaml line 4,")
                 .contains("unknown option 'treshold' (did you mean 'threshold'?)");
+        assertThat(parameterTypo.getMessage()).contains("parameter-typo.yaml line 7, route 'parameter-typo'")
+                .contains("unknown option 'treshold'");
+        assertThat(parameterValue.getMessage()).contains("parameter-value.yaml line 12, route 'parameter-value'")
+                .contains("option 'batchSize'");
+    }
+
+    /** The orphan loop evaluating on a held-out dataset, and a loop over that dataset to import it with. */
+    private String withEvalDataset() {
+        String eval = dataset + "-eval";
+        LoopFiles.write(home, "orphan", """
+                # evaluates on a held-out set of its own
+                dataset: %s
+                training:
+                  every-labels: 5
+                properties:
+                  import-file: data/x.csv
+                  eval-dataset: %s
+                """.formatted(dataset, eval));
+        LoopFiles.write(home, "held-out", "dataset: " + eval + "\n");
+        component.setCatalog(LoopFiles.catalog(home));
+        return eval;
+    }
+
+    @Test
+    void aMissingEvalDatasetIsRefusedNamingItsOptionAndLineLikeTheLoopsOwnDataset() throws Exception {
+        String eval = withEvalDataset();
+        datasets.create(dataset, List.of("NEGATIVE", "POSITIVE"), 0.2);
+
+        Throwable error = load("eval-loop.yaml", RETRAIN);
+
+        assertThat(error).isNotNull();
+        assertThat(error.getMessage()).contains("eval-loop.yaml line 8, route 'orphan-retrain'")
+                .contains("option 'properties.eval-dataset' of " + home.resolve("config/loops/orphan.yaml") + " line 7 ")
+                .contains("dataset '" + eval + "', which does not exist, and no route imports into it")
+                .contains("./labelloop import --dataset " + eval).doesNotContain("option 'dataset'");
+    }
+
+    @Test
+    void whenBothDatasetsAreMissingBothAreNamedInOneError() throws Exception {
+        String eval = withEvalDataset();
+
+        Throwable error = load("both-missing.yaml", RETRAIN);
+
+        assertThat(error.getMessage()).contains("option 'dataset' of ").contains(" line 2 names dataset '" + dataset + "'")
+                .contains("option 'properties.eval-dataset' of ").contains(" line 7 names dataset '" + eval + "'");
+    }
+
+    @Test
+    void anEvalDatasetThatARouteImportsThroughTheLoopOverItDoesNotCountAsMissing() throws Exception {
+        withEvalDataset();
+        datasets.create(dataset, List.of("NEGATIVE", "POSITIVE"), 0.2);
+
+        Throwable error = load("eval-import.yaml", """
+                - route:
+                    id: held-out-import
+                    from:
+                      uri: direct:held-out
+                      steps:
+                        - to: labelloop:held-out?operation=import&file=data/eval.csv&labelColumn=label
+                """ + RETRAIN);
+
+        assertThat(error).isNull();
+        assertThat(camel.getRouteController().getRouteStatus("orphan-retrain")).isEqualTo(ServiceStatus.Started);
+    }
+
+    @Test
+    void anEvalDatasetThatExistsPasses() throws Exception {
+        String eval = withEvalDataset();
+        datasets.create(dataset, List.of("NEGATIVE", "POSITIVE"), 0.2);
+        datasets.create(eval, List.of("NEGATIVE", "POSITIVE"), 0.0);
+
+        assertThat(load("eval-exists.yaml", RETRAIN)).isNull();
+        assertThat(camel.getRouteController().getRouteStatus("orphan-retrain")).isEqualTo(ServiceStatus.Started);
     }
 }

@@ -138,6 +138,68 @@ class DatasetImportTest {
     }
 
     @Test
+    void aFailedImportThatCreatedTheDatasetRemovesItAgainAndStillNamesTheFileAndLine() throws IOException {
+        String badHeader = StoreFixture.uniqueName("imp-new");
+        String badFirstRow = StoreFixture.uniqueName("imp-new");
+        String missingFile = StoreFixture.uniqueName("imp-new");
+        NewDataset ifMissing = new NewDataset(LABELS, 0.3);
+
+        assertThatThrownBy(() -> datasets.importFile(badHeader, file("nocol.csv", "id,body\n1,x\n"), csv(), ifMissing))
+                .isInstanceOf(ImportException.class).hasMessageContaining("nocol.csv:1: no column 'text'");
+        assertThatThrownBy(() -> datasets.importFile(badFirstRow, file("onlybad.csv", "id,text,label,intent\nz1,hi,angry,x\n"),
+                csv(), ifMissing))
+                .isInstanceOf(ImportException.class).hasMessageContaining("onlybad.csv:2:").hasMessageContaining("'angry'");
+        assertThatThrownBy(() -> datasets.importFile(missingFile, dir.resolve("missing.csv"), csv(), ifMissing))
+                .isInstanceOf(ImportException.class).hasMessageContaining("missing.csv: no such readable file");
+
+        for (String name : List.of(badHeader, badFirstRow, missingFile)) {
+            assertThat(datasets.find(name)).as(name).isEmpty();
+            assertThat(datasets.list()).extracting(Dataset::name).doesNotContain(name);
+            assertThat(indexExists("records", name)).as("records index of " + name).isFalse();
+        }
+    }
+
+    @Test
+    void aFailedImportIntoAnExistingDatasetDeletesNothingEvenWhenItIsEmpty() throws IOException {
+        String empty = newDataset();
+        String filled = newDataset();
+        datasets.importFile(filled, file("good.csv", GOOD_CSV), csv(), new NewDataset(List.of("other"), 0.5));
+
+        assertThatThrownBy(() -> datasets.importFile(empty, file("nocol.csv", "id,body\n1,x\n"), csv(),
+                NewDataset.withLabels(LABELS))).isInstanceOf(ImportException.class);
+        assertThatThrownBy(() -> datasets.importFile(filled, dir.resolve("missing.csv"), csv(),
+                NewDataset.withLabels(LABELS))).isInstanceOf(ImportException.class);
+
+        assertThat(datasets.find(empty)).isPresent();
+        assertThat(indexExists("records", empty)).isTrue();
+        datasets.refresh(filled);
+        assertThat(datasets.require(filled).labels()).isEqualTo(LABELS);
+        assertThat(datasets.count(filled, RecordQuery.all())).isEqualTo(3);
+    }
+
+    @Test
+    void anImportThatCreatesItsDatasetUsesTheGivenLabelsAndKeepsWhatItStoredBeforeALaterFailure() throws IOException {
+        String name = StoreFixture.uniqueName("imp-new");
+        // The check pass accepts an empty metadata key; OpenSearch refuses that record while storing the first.
+        Path file = file("partial.jsonl", """
+                {"id": "p1", "text": "stored before the failure", "label": "neutral"}
+                {"id": "p2", "text": "refused by the store", "metadata": {"": "x"}}
+                """);
+
+        assertThatThrownBy(() -> datasets.importFile(name, file, ImportOptions.of(ImportFormat.JSONL).withId("id")
+                .withLabel("label"), new NewDataset(LABELS, 0.0))).hasMessageContaining("refused record 'p2'");
+
+        assertThat(datasets.require(name).labels()).isEqualTo(LABELS);
+        assertThat(datasets.require(name).evalFraction()).isZero();
+        assertThat(datasets.record(name, "p1").orElseThrow().label()).isEqualTo("neutral");
+    }
+
+    private static boolean indexExists(String kind, String dataset) throws IOException {
+        String index = StoreFixture.store().index(kind, dataset);
+        return StoreFixture.store().client().indices().exists(e -> e.index(index)).value();
+    }
+
+    @Test
     void aHundredMegabyteLineIsRejectedWithoutFillingMemory() throws IOException {
         String name = newDataset();
         Path file = dir.resolve("huge.csv");

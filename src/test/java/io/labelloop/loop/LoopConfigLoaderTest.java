@@ -54,7 +54,7 @@ class LoopConfigLoaderTest {
 
         assertThatThrownBy(() -> LoopConfigLoader.load(home.resolve("config/loops/strat.yaml")))
                 .hasMessageContaining("loop 'strat'")
-                .hasMessageContaining("field 'selection.strategy'")
+                .hasMessageContaining("strat.yaml line 3: field 'selection.strategy'")
                 .hasMessageContaining("unknown strategy 'most-fun'")
                 .hasMessageContaining("least-confidence, margin, entropy, random");
     }
@@ -65,7 +65,28 @@ class LoopConfigLoaderTest {
 
         assertThatThrownBy(() -> LoopConfigLoader.load(home.resolve("config/loops/zero.yaml")))
                 .hasMessageContaining("loop 'zero'")
-                .hasMessageContaining("field 'training.every-labels' must be greater than 0, got 0");
+                .hasMessageContaining("zero.yaml line 3: field 'training.every-labels' must be greater than 0, got 0");
+    }
+
+    @Test
+    void theLineOfAFieldIsTheLineOfItsKeyAtAnyDepth() {
+        Path file = LoopFiles.write(LoopFiles.home("lines", "dataset: ds\n"), "lines", """
+                # a comment
+                name: lines
+                selection: {strategy: margin}
+                properties:
+                  import-file: data/x.csv
+                  # the held-out set
+                  eval-dataset: held-out
+                dataset: ds
+                """);
+
+        assertThat(LoopConfigLoader.lineOf(file, "dataset")).isEqualTo(8);
+        assertThat(LoopConfigLoader.lineOf(file, "properties.eval-dataset")).isEqualTo(7);
+        assertThat(LoopConfigLoader.lineOf(file, "selection.strategy")).isEqualTo(3);
+        assertThat(LoopConfigLoader.lineOf(file, "eval-dataset")).as("only at its own depth").isZero();
+        assertThat(LoopConfigLoader.lineOf(file, "name.dataset")).isZero();
+        assertThat(LoopConfigLoader.lineOf(file.resolveSibling("gone.yaml"), "dataset")).isZero();
     }
 
     @Test

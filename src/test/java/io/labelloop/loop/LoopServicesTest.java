@@ -66,7 +66,7 @@ class LoopServicesTest extends EmbeddedLoopApp {
         LoopConfig loop = loop();
         String serving = steps.evaluate(loop, null).version();
         assertThat(registry.find(loop.name(), serving).orElseThrow().evaluation().count()).isEqualTo(4);
-        label(evalDataset(loop), MORE_EVAL);
+        label(loop.evalDataset(), MORE_EVAL);
         String candidate = steps.train(loop, TrainMode.HEAD, 7).version();
         steps.evaluate(loop, candidate);
 
@@ -206,6 +206,24 @@ class LoopServicesTest extends EmbeddedLoopApp {
         assertThat(promotion.at()).isNotNull();
     }
 
+    @Test
+    void theImportStepCreatesTheLoopsDatasetAndAFailedImportRemovesItAgain() throws Exception {
+        String name = "services-import-" + ProcessHandle.current().pid() + "-" + LOOPS.incrementAndGet();
+        LoopConfig loop = variant(name, name, Map.of());
+        Path bad = Files.writeString(WORK.resolve(name + "-bad.csv"), "body\nno text column here\n");
+        Path good = Files.writeString(WORK.resolve(name + "-good.csv"), "text\nmy card was declined\n");
+
+        assertThatThrownBy(() -> steps.importRecords(loop, new LoopSteps.ImportRequest(bad, "text", null, 0)))
+                .hasMessageContaining(bad + ":1: no column 'text'");
+        assertThat(datasets.find(name)).isEmpty();
+
+        assertThat(steps.importRecords(loop, new LoopSteps.ImportRequest(good, "text", null, 0)).imported()).isEqualTo(1);
+        assertThat(datasets.require(name).labels()).containsExactly("NEGATIVE", "POSITIVE");
+        assertThatThrownBy(() -> steps.importRecords(loop, new LoopSteps.ImportRequest(bad, "text", null, 0)))
+                .hasMessageContaining("no column 'text'");
+        assertThat(datasets.find(name)).as("an existing dataset stays").isPresent();
+    }
+
     /** A fresh loop over its own train dataset (8 labels) and eval dataset (4 labels). */
     private LoopConfig loop() {
         String name = "services-" + ProcessHandle.current().pid() + "-" + LOOPS.incrementAndGet();
@@ -214,11 +232,7 @@ class LoopServicesTest extends EmbeddedLoopApp {
         datasets.create(eval, List.of("NEGATIVE", "POSITIVE"), 0.0);
         label(name, TRAIN);
         label(eval, EVAL);
-        return variant(name, name, Map.of(LoopRecords.EVAL_DATASET, eval));
-    }
-
-    private static String evalDataset(LoopConfig loop) {
-        return loop.properties().get(LoopRecords.EVAL_DATASET);
+        return variant(name, name, Map.of(LoopConfig.EVAL_DATASET, eval));
     }
 
     private void label(String dataset, Map<String, String> textToLabel) {

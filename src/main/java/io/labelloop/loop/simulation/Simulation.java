@@ -101,7 +101,7 @@ public final class Simulation {
         catalog.update(o.loop(), c -> {
             Map<String, String> properties = new HashMap<>(c.properties());
             if (o.eval() != null) {
-                properties.put("eval-dataset", c.dataset() + "-eval");
+                properties.put(LoopConfig.EVAL_DATASET, c.dataset() + "-eval");
             }
             return new LoopConfig(c.name(), c.source(), c.dataset(), c.labelSet(), c.baseModel(),
                     new LoopConfig.Selection(o.strategy(), o.minScore(), o.maxScore(), o.batch(), false,
@@ -128,7 +128,7 @@ public final class Simulation {
         } else {
             SimulationData eval = SimulationData.read(o.eval(), o.textColumn(), o.labelColumn(), 0, o.seed(), "e");
             requireKnownLabels(eval, labels, o.eval());
-            String evalDataset = loop.properties().get("eval-dataset");
+            String evalDataset = loop.evalDataset();
             datasets.create(evalDataset, labels, 0.0); // every record of it is held out: the loop reads all of it
             datasets.importFile(evalDataset, eval.writeLabeled(workDir.resolve("eval.csv")),
                     ImportOptions.of(ImportFormat.CSV).withText("text").withId("id").withLabel("label").withStrict(true));
