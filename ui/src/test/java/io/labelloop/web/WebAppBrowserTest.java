@@ -246,17 +246,19 @@ class WebAppBrowserTest {
         long before = validatedCount();
         browser.signIn(ANNOTATOR, ANNOTATOR_PASSWORD);
         browser.waitFor(By.id("record-text"));
-        // per label: key down to the card's change; and of that, the server round trip of Vaadin's request
-        // (resource timing) and what the browser spent after the response arrived (applying it, rendering)
-        browser.js("window.__latencies = []; window.__roundTrips = []; window.__afterResponse = []; let t0 = null;"
+        // per label: key down to the card's change in the DOM, and to the start of the frame that paints it; of the
+        // first, the server round trip of Vaadin's request (resource timing) and the browser's work after the response
+        browser.js("window.__latencies = []; window.__roundTrips = []; window.__afterResponse = []; window.__frames = []; let t0 = null;"
                 + "performance.setResourceTimingBufferSize(100000); performance.clearResourceTimings();"
                 + "document.addEventListener('keydown', () => { t0 = performance.now(); }, true);"
-                + "new MutationObserver(() => { if (t0 === null) return; const now = performance.now();"
+                + "new MutationObserver(() => { if (t0 === null) return; const now = performance.now(); const key = t0;"
                 + "  window.__latencies.push(now - t0);"
+                + "  requestAnimationFrame(() => window.__frames.push(performance.now() - key));"
                 + "  const rt = performance.getEntriesByType('resource').filter(e => e.name.includes('v-r=uidl') && e.startTime >= t0).pop();"
                 + "  if (rt) { window.__roundTrips.push(rt.responseEnd - rt.startTime); window.__afterResponse.push(now - rt.responseEnd); }"
                 + "  t0 = null; })"
                 + ".observe(document.getElementById('record-card'), {childList: true, subtree: true, characterData: true});");
+        long[] gcBefore = gcCountAndMillis();
         for (int i = 0; i < labels; i++) {
             String text = browser.text(By.id("record-text"));
             // the fastest human still reads before pressing a key; the view claims the next record meanwhile
@@ -264,10 +266,12 @@ class WebAppBrowserTest {
             new Actions(browser.driver).sendKeys(i % 2 == 0 ? "1" : "2").perform();
             browser.until(d -> !browser.text(By.id("record-text")).equals(text));
         }
+        long[] gcAfter = gcCountAndMillis();
         assertThat(validatedCount()).isEqualTo(before + labels);
         List<Double> browserMs = sortedMillis("__latencies");
         List<Double> roundTrips = sortedMillis("__roundTrips");
         List<Double> afterResponse = sortedMillis("__afterResponse");
+        List<Double> frames = sortedMillis("__frames");
         var server = meters.get("labelloop.ui.next.record").timer().takeSnapshot();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("labels", labels);
@@ -275,12 +279,16 @@ class WebAppBrowserTest {
         result.put("ui.next_record_p50_ms", percentile(browserMs, 0.50));
         result.put("ui.next_record_p99_ms", percentile(browserMs, 0.99));
         result.put("ui.next_record_max_ms", browserMs.get(browserMs.size() - 1));
+        result.put("ui.next_frame_p50_ms", percentile(frames, 0.50));
+        result.put("ui.next_frame_p99_ms", percentile(frames, 0.99));
         result.put("ui.round_trip_p50_ms", percentile(roundTrips, 0.50));
         result.put("ui.round_trip_p99_ms", percentile(roundTrips, 0.99));
         result.put("ui.after_response_p50_ms", percentile(afterResponse, 0.50));
         result.put("ui.after_response_p99_ms", percentile(afterResponse, 0.99));
         result.put("server.next_record_mean_ms", server.mean(java.util.concurrent.TimeUnit.MILLISECONDS));
         result.put("server.next_record_max_ms", server.max(java.util.concurrent.TimeUnit.MILLISECONDS));
+        result.put("jvm.gc_collections", gcAfter[0] - gcBefore[0]);
+        result.put("jvm.gc_ms", gcAfter[1] - gcBefore[1]);
         result.put("conditions", "headless Chromium and the app in one JVM on this machine, embedded OpenSearch; "
                 + "other builds may share the CPU");
         java.nio.file.Path out = java.nio.file.Path.of("target", "bench", "ui-labeling.json");
@@ -364,6 +372,17 @@ class WebAppBrowserTest {
         assertThat(browser.all(By.id("promote-v2"))).as("the version it replaced can be promoted back").isNotEmpty();
         assertThat(innerText("versions")).as("provenance at a glance").contains("mode=HEAD, seed=7");
         browser.screenshot("dashboard-admin-promoted");
+    }
+
+    /** Collections and their accumulated time in this JVM (the app and OpenSearch share it), to tell GC from the rest. */
+    private static long[] gcCountAndMillis() {
+        long count = 0;
+        long millis = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+            millis += Math.max(0, gc.getCollectionTime());
+        }
+        return new long[] {count, millis};
     }
 
     private List<Double> sortedMillis(String jsArray) {
