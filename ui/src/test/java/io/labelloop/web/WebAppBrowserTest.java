@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -205,6 +207,9 @@ class WebAppBrowserTest {
         browser.open("loops");
         browser.until(d -> String.valueOf(browser.js("return document.body.innerText")).contains("Could not navigate"));
         assertThat(browser.all(By.id("loops"))).isEmpty();
+        browser.open("data");
+        browser.until(d -> String.valueOf(browser.js("return document.body.innerText")).contains("Could not navigate"));
+        assertThat(browser.all(By.id("import-upload"))).as("import and export are the admin's").isEmpty();
 
         assertThat(get("api/loops", ANNOTATOR, ANNOTATOR_PASSWORD).statusCode()).isEqualTo(403);
         assertThat(get("api/loops", ADMIN, ADMIN_PASSWORD).statusCode()).isEqualTo(200);
@@ -383,6 +388,68 @@ class WebAppBrowserTest {
             millis += Math.max(0, gc.getCollectionTime());
         }
         return new long[] {count, millis};
+    }
+
+    /**
+     * The admin's import page: a CSV with a bad row goes into a new dataset and the report names the row's line; a
+     * file without the text column creates nothing and says why; the download link exports what was labeled.
+     */
+    @Test
+    @Order(13)
+    void anAdminUploadsAFileIntoANewDatasetReadsTheReportAndDownloadsTheLabels() throws Exception {
+        Path csv = Path.of("target", "upload", "new-requests.csv").toAbsolutePath();
+        Files.createDirectories(csv.getParent());
+        Files.writeString(csv, "text,label,channel\nplease refund the double charge,NEGATIVE,app\n"
+                + "where is my new card,MAYBE,web\nthanks for the quick help,POSITIVE,web\nis there a fee abroad,,app\n");
+        browser.signIn(ADMIN, ADMIN_PASSWORD);
+        browser.open("data");
+        type("import-dataset", "uploaded");
+        type("import-labels", "NEGATIVE, POSITIVE");
+        type("import-label-column", "label");
+        type("import-metadata-columns", "channel");
+
+        upload(csv);
+
+        browser.until(d -> browser.text(By.id("import-summary")).contains("4 rows read"));
+        assertThat(browser.text(By.id("import-summary"))).contains("'uploaded'").contains("3 new records (2 labeled)")
+                .contains("1 rejected");
+        assertThat(innerText("import-report")).contains("new-requests.csv").contains("line 3").contains("MAYBE");
+        datasets.refresh("uploaded");
+        assertThat(datasets.search("uploaded", RecordQuery.all(), 10, null).records())
+                .extracting(r -> r.metadata().get("channel")).containsOnly("app", "web");
+        browser.screenshot("import-report");
+
+        Path headerless = csv.resolveSibling("no-text-column.csv");
+        Files.writeString(headerless, "message\nhello\n");
+        type("import-dataset", "uploaded-bad");
+        upload(headerless);
+        browser.until(d -> browser.text(By.id("import-error")).contains("'uploaded-bad'"));
+        assertThat(browser.text(By.id("import-error"))).contains("no-text-column.csv").contains("text");
+        assertThat(datasets.find("uploaded-bad")).as("a failed import leaves no dataset behind").isEmpty();
+
+        Object exported = ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(document.getElementById('export-download').href)"
+                        + ".then(r => r.text().then(t => done(r.status + ' ' + r.headers.get('content-disposition') + '\\n' + t)))"
+                        + ".catch(e => done('failed: ' + e));");
+        assertThat(String.valueOf(exported)).as("the dataset last imported into").startsWith("200 ")
+                .contains("uploaded.csv").contains("please refund the double charge")
+                .contains("thanks for the quick help").doesNotContain("is there a fee abroad");
+    }
+
+    private void type(String id, String value) {
+        org.openqa.selenium.WebElement input = browser.waitFor(By.cssSelector("#" + id + " input"));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    /** Gives the file to the upload's file input, as choosing it in the file dialog would. */
+    private void upload(Path file) {
+        org.openqa.selenium.WebElement input = (org.openqa.selenium.WebElement) browser.js(
+                "const u = document.getElementById('import-upload');"
+                        + "const i = u.querySelector('input[type=file]') || u.shadowRoot.querySelector('input[type=file]');"
+                        + "i.removeAttribute('hidden'); i.style.display = 'block'; return i;");
+        input.sendKeys(file.toString());
     }
 
     private List<Double> sortedMillis(String jsArray) {
