@@ -14,6 +14,9 @@ import java.util.Map;
 /**
  * A BERT encoder built from DJL blocks: embeddings, then {@code layers} transformer layers.
  * Inputs: token ids (B, S) int64 and attention mask (B, S) int64; output: last hidden states (B, S, H).
+ * An encoder built with a dropout rate above 0 applies it, in training only, to the embeddings' output and inside
+ * every layer (see {@link TransformerLayerBlock}), where BERT's {@code hidden_dropout_prob} and
+ * {@code attention_probs_dropout_prob} apply.
  */
 final class BertEncoderBlock extends ImportedBlock {
 
@@ -21,18 +24,27 @@ final class BertEncoderBlock extends ImportedBlock {
     private static final float MASKED = -1e4f;
 
     private final EncoderConfig config;
+    private final float dropout;
     private final EmbeddingsBlock embeddings;
     private final List<TransformerLayerBlock> layers = new ArrayList<>();
+
+    /** An encoder without dropout, for inference and frozen-feature extraction; see the other constructor. */
+    BertEncoderBlock(EncoderConfig config, Map<String, NDArray> weights) {
+        this(config, weights, 0f);
+    }
 
     /**
      * @param config the encoder's shape
      * @param weights canonical BERT-named arrays; they become the parameters (not copied)
+     * @param dropout hidden and attention-probability dropout rate of forward passes in training (0: none); only
+     *     an encoder that is being fine-tuned should get one above 0
      */
-    BertEncoderBlock(EncoderConfig config, Map<String, NDArray> weights) {
+    BertEncoderBlock(EncoderConfig config, Map<String, NDArray> weights, float dropout) {
         this.config = config;
+        this.dropout = dropout;
         embeddings = addChildBlock("embeddings", new EmbeddingsBlock(config, weights));
         for (int i = 0; i < config.layers(); i++) {
-            layers.add(addChildBlock("layer" + i, new TransformerLayerBlock(config, weights, i)));
+            layers.add(addChildBlock("layer" + i, new TransformerLayerBlock(config, weights, i, dropout)));
         }
     }
 
@@ -54,6 +66,7 @@ final class BertEncoderBlock extends ImportedBlock {
         try (NDArray embedded = embeddings.forward(ps, new NDList(ids), training).singletonOrThrow()) { // (B, S, H)
             x = embedded.reshape(b * s, config.hidden()); // (T, H): the layers work on all tokens at once
         }
+        x = Blocks.dropout(x, dropout, training); // (T, H)
         try (NDArray bias = maskBias(mask); NDArray keyPadding = keyPadding(ids.getManager(), b, s)) {
             NDList attentionInputs = keyPadding == null ? new NDList(bias) : new NDList(bias, keyPadding);
             for (TransformerLayerBlock layer : layers) {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import java.util.Map;
 
@@ -37,6 +38,20 @@ final class Blocks {
         NDArray weight = ps.getValue(w, x.getDevice(), training);
         NDArray bias = ps.getValue(b, x.getDevice(), training);
         return Linear.linear(x, weight, bias).singletonOrThrow();
+    }
+
+    /**
+     * Dropout of probability {@code rate} in training, replacing {@code x}: x itself when inactive (inference, or
+     * rate 0), so that inference runs exactly the ops it ran without dropout and allocates nothing more; otherwise
+     * a new array, and x is closed (autograd keeps its own reference).
+     */
+    static NDArray dropout(NDArray x, float rate, boolean training) {
+        if (!training || rate <= 0) {
+            return x;
+        }
+        NDArray dropped = Dropout.dropout(x, rate, true).singletonOrThrow();
+        x.close();
+        return dropped;
     }
 
     static NDList list(NDArray... arrays) {

@@ -184,7 +184,8 @@ final class Training {
                     encoderArrays.put(p.getName(), copy);
                 }
             }
-            BertEncoderBlock encoder = new BertEncoderBlock(baseEncoder().config(), encoderArrays);
+            // Only this encoder, the one being trained, drops: head-only features and the result stay deterministic.
+            BertEncoderBlock encoder = new BertEncoderBlock(baseEncoder().config(), encoderArrays, req.encoderDropout());
             ClassifierHeadBlock head = new ClassifierHeadBlock(headConfig(), RuntimeCore.toArrays(m, startHead.values()),
                     encoder.config().hidden(), req.labels().size(), req.dropout());
             ClassifierBlock block = new ClassifierBlock(encoder, head);

@@ -12,7 +12,10 @@ import ai.djl.util.PairList;
 import java.util.Map;
 
 /**
- * One post-LayerNorm transformer layer: self-attention, add and norm, GELU feed-forward, add and norm.
+ * One post-LayerNorm transformer layer: self-attention, add and norm, GELU feed-forward, add and norm. In
+ * training with a dropout rate above 0 it drops attention probabilities and, before each residual add, the
+ * attention output projection and the feed-forward output, as BERT was pretrained; otherwise (inference, or
+ * rate 0) the forward pass runs exactly the same operations as without dropout.
  * Inputs: hidden states of all tokens of the batch (T, H) with T = B x S, the additive attention mask
  * (B, 1, 1, S) and, for batches shorter than {@link #SOFTMAX_WIDTH}, masked key columns (B, N, S, W - S) that
  * widen the scores for a fast softmax; output (T, H).
@@ -32,6 +35,7 @@ final class TransformerLayerBlock extends ImportedBlock {
 
     private final EncoderConfig config;
     private final float scale;
+    private final float dropout;
     private final Parameter qkvw;
     private final Parameter qkvb;
     private final Parameter ow;
@@ -48,9 +52,11 @@ final class TransformerLayerBlock extends ImportedBlock {
     /**
      * @param w canonical BERT-named arrays; the layer's query, key and value arrays are replaced by their fused
      *     {@code attention.self.qkv} arrays (see {@link FusedQkv}) unless those are already there
+     * @param dropout hidden and attention-probability dropout rate in training (0: none)
      */
-    TransformerLayerBlock(EncoderConfig config, Map<String, NDArray> w, int layer) {
+    TransformerLayerBlock(EncoderConfig config, Map<String, NDArray> w, int layer, float dropout) {
         this.config = config;
+        this.dropout = dropout;
         this.scale = (float) (1.0 / Math.sqrt(config.headSize()));
         String p = "encoder.layer." + layer + ".";
         FusedQkv.fuse(w, p);
@@ -88,13 +94,13 @@ final class TransformerLayerBlock extends ImportedBlock {
         NDArray keyPadding = inputs.size() > 2 ? inputs.get(2) : null; // (B, N, S, SOFTMAX_WIDTH - S)
         NDArray attended;
         try (NDArray context = attention(ps, x, maskBias, keyPadding, training); // (T, H)
-             NDArray residual = Blocks.linear(ps, context, ow, ob, training)) {
+             NDArray residual = Blocks.dropout(Blocks.linear(ps, context, ow, ob, training), dropout, training)) { // (T, H)
             residual.addi(x);
             attended = norm(ps, residual, ln1g, ln1b, training); // (T, H)
         }
         try (NDArray up = Blocks.linear(ps, attended, iw, ib, training); // (T, I)
              NDArray act = Activation.gelu(up);
-             NDArray residual = Blocks.linear(ps, act, o2w, o2b, training)) { // (T, H)
+             NDArray residual = Blocks.dropout(Blocks.linear(ps, act, o2w, o2b, training), dropout, training)) { // (T, H)
             residual.addi(attended);
             NDArray out = norm(ps, residual, ln2g, ln2b, training);
             attended.close();
@@ -120,7 +126,8 @@ final class TransformerLayerBlock extends ImportedBlock {
              NDArray kt = k.transpose(0, 2, 1); // (BN, D, S)
              NDArray scores = q.batchMatMul(kt); // (BN, S, S)
              NDArray scores4 = scores.reshape(b, config.heads(), s, s);
-             NDArray probs = probabilities(scores4.muli(scale).addi(maskBias), keyPadding, s); // (B, N, S, S)
+             NDArray probs = Blocks.dropout(probabilities(scores4.muli(scale).addi(maskBias), keyPadding, s), dropout,
+                     training); // (B, N, S, S)
              NDArray probs3 = probs.reshape(bn, s, s);
              NDArray context = probs3.batchMatMul(v); // (BN, S, D)
              NDArray context4 = context.reshape(b, config.heads(), s, config.headSize());
