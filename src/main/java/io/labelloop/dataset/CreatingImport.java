@@ -1,6 +1,9 @@
 package io.labelloop.dataset;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -28,7 +31,24 @@ final class CreatingImport {
         this.search = search;
     }
 
+    /**
+     * Imports of one dataset name run one after the other in this application, so that an import that fails and
+     * removes the dataset it created cannot remove it under another import of the same name (that one would write
+     * into a deleted index). Applications sharing an external cluster are not covered.
+     */
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+
     ImportReport run(String name, NewDataset ifMissing, Function<Dataset, ImportReport> importing) {
+        ReentrantLock lock = locks.computeIfAbsent(name, n -> new ReentrantLock());
+        lock.lock();
+        try {
+            return runLocked(name, ifMissing, importing);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private ImportReport runLocked(String name, NewDataset ifMissing, Function<Dataset, ImportReport> importing) {
         Optional<Dataset> existing = catalog.find(name);
         if (existing.isPresent()) {
             return importing.apply(existing.get());

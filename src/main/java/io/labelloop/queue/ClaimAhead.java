@@ -66,7 +66,8 @@ public final class ClaimAhead implements AutoCloseable {
 
     /**
      * Records waiting in the queue as last counted in the background, so that showing the count never holds up the
-     * next record; a call starts a new count when the last one is older than {@link #COUNT_WAITING_EVERY}. The first
+     * next record: the figure is the one counted after an earlier call, not a fresh one. A call starts a new count
+     * when the last one is older than {@link #COUNT_WAITING_EVERY}. The first
      * call counts before it returns (there is no earlier count to show). Empty after a failed count.
      */
     public OptionalLong waiting() {

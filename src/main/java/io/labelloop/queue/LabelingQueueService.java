@@ -39,7 +39,7 @@ public class LabelingQueueService {
     private final Labeling labeling;
     private final QueueProperties properties;
     private final java.time.Clock clock;
-    /** Background claims of {@link ClaimAhead}: short store calls, one in flight per labeling session at most. */
+    /** Background work of {@link ClaimAhead}: short store calls, a claim and a count in flight per session at most. */
     private final ExecutorService claimsAhead = Executors.newCachedThreadPool(daemon("labelloop-claim-ahead"));
 
     @org.springframework.beans.factory.annotation.Autowired

@@ -5,9 +5,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
@@ -52,6 +57,15 @@ class ImportExportView extends VerticalLayout {
     /** Rejected rows listed on the page; the report's count covers all of them. */
     static final int LISTED_REJECTS = 20;
     private static final int MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
+    /** Distinct from the other views' intervals: the import resets polling only if it is still its own. */
+    private static final int IMPORT_POLL_MILLIS = 750;
+    private static final Logger LOG = LoggerFactory.getLogger(ImportExportView.class);
+    /** Imports of uploaded files, off the session's lock; daemon threads, as an import is bounded by its file. */
+    private static final ExecutorService IMPORTS = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "labelloop-upload-import");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final DatasetService datasets;
     private final UI ui;
@@ -60,12 +74,11 @@ class ImportExportView extends VerticalLayout {
     private final TextField textColumn = new TextField("Text column");
     private final TextField labelColumn = new TextField("Label column (optional)");
     private final TextField metadataColumns = new TextField("Metadata columns (optional)");
+    private final TextField idColumn = new TextField("Id column (optional)");
     private final Div report = new Div();
     private final Select<String> exportDataset = new Select<>();
     private final Select<ExportFormat> exportFormat = new Select<>();
     private final Anchor download = new Anchor();
-    /** The form as last typed, for the upload's request thread, which must not touch components. */
-    private volatile ImportForm form;
     /** The export as last chosen, for the download's request thread. */
     private volatile ExportChoice exportChoice;
 
@@ -86,22 +99,21 @@ class ImportExportView extends VerticalLayout {
         labelColumn.setId("import-label-column");
         metadataColumns.setId("import-metadata-columns");
         metadataColumns.setHelperText("comma-separated");
-        for (TextField field : List.of(dataset, labels, textColumn, labelColumn, metadataColumns)) {
-            field.setValueChangeMode(ValueChangeMode.EAGER);
-            field.addValueChangeListener(e -> form = currentForm());
-        }
-        form = currentForm();
-        Upload upload = new Upload(UploadHandler.toTempFile(this::imported));
+        idColumn.setId("import-id-column");
+        idColumn.setHelperText("ids from the text when empty");
+        // a file dropped on the upload blurs no field: each keystroke is sent, so the import reads what was typed
+        List.of(dataset, labels, textColumn, labelColumn, metadataColumns, idColumn)
+                .forEach(field -> field.setValueChangeMode(ValueChangeMode.EAGER));
+        Upload upload = new Upload(UploadHandler.toTempFile(this::received));
         upload.setId("import-upload");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(MAX_UPLOAD_BYTES);
         upload.setAcceptedFileTypes(".csv", ".jsonl", ".ndjson", ".json", "text/csv", "application/json");
-        // the upload's own request carries no UI changes; this round trip brings the report to the page
         upload.addAllFinishedListener(e -> upload.clearFileList());
         report.setId("import-report");
         report.addClassName("ll-report");
         return new VerticalLayout(new HorizontalLayout(dataset, labels),
-                new HorizontalLayout(textColumn, labelColumn, metadataColumns), upload);
+                new HorizontalLayout(textColumn, labelColumn, metadataColumns, idColumn), upload);
     }
 
     private HorizontalLayout exportForm() {
@@ -111,7 +123,7 @@ class ImportExportView extends VerticalLayout {
         exportFormat.setLabel("Format");
         exportFormat.setId("export-format");
         exportFormat.setItems(ExportFormat.values());
-        exportFormat.setItemLabelGenerator(f -> f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        exportFormat.setItemLabelGenerator(f -> f.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         exportFormat.setValue(ExportFormat.CSV);
         exportFormat.addValueChangeListener(e -> updateDownload());
         download.setId("export-download");
@@ -124,43 +136,69 @@ class ImportExportView extends VerticalLayout {
 
     private ImportForm currentForm() {
         return new ImportForm(dataset.getValue().strip(), commaSeparated(labels.getValue()), textColumn.getValue(),
-                labelColumn.getValue(), commaSeparated(metadataColumns.getValue()));
+                labelColumn.getValue(), commaSeparated(metadataColumns.getValue()), idColumn.getValue());
     }
 
-    /** Runs in the upload's request thread: the import happens there; the page is updated under the UI's lock. */
-    private void imported(UploadMetadata upload, File received) throws IOException {
-        ImportForm typed = form;
-        Path dir = Files.createTempDirectory("labelloop-upload");
-        // under the user's own file name, so that rejected rows and errors name the file they uploaded
-        Path file = Files.move(received.toPath(), dir.resolve(fileName(upload.fileName())),
-                StandardCopyOption.REPLACE_EXISTING);
+    /**
+     * Vaadin calls this under the session's lock once the file is stored. The import runs on another thread, so
+     * that a large file does not hold up the admin's session; the page polls until its report is there.
+     */
+    private void received(UploadMetadata upload, File received) {
+        ImportForm typed = currentForm();
+        report.removeAll();
+        report.add(line("import-running", "Importing " + upload.fileName() + " into '" + typed.dataset() + "'…"));
+        ui.setPollInterval(IMPORT_POLL_MILLIS);
+        IMPORTS.execute(() -> importFile(typed, upload.fileName(), received.toPath()));
+    }
+
+    private void importFile(ImportForm typed, String sentName, Path received) {
+        Path dir = null;
+        Path file = received;
         try {
-            ImportReport done = datasets.importFile(typed.dataset(), file, typed.options(upload.fileName()),
+            dir = Files.createTempDirectory("labelloop-upload");
+            // under the sent file name, so that rejected rows and errors name the file the admin uploaded
+            file = Files.move(received, dir.resolve(UploadedFileName.safe(sentName)));
+            ImportReport done = datasets.importFile(typed.dataset(), file, typed.options(sentName),
                     NewDataset.withLabels(typed.labels()));
-            ui.access(() -> showReport(done));
-        } catch (RuntimeException e) {
+            whenAttached(() -> showReport(done));
+        } catch (IOException | RuntimeException e) {
             // the temporary directory means nothing to the admin; the file name does
-            String message = String.valueOf(e.getMessage()).replace(dir + File.separator, "");
-            ui.access(() -> showError(typed.dataset(), message));
+            String message = dir == null ? String.valueOf(e.getMessage())
+                    : String.valueOf(e.getMessage()).replace(dir + File.separator, "");
+            whenAttached(() -> showError(typed.dataset(), message));
         } finally {
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(dir);
+            deleteQuietly(file);
+            deleteQuietly(dir);
         }
     }
 
-    /** What the admin typed into the import form. */
-    private record ImportForm(String dataset, List<String> labels, String textColumn, String labelColumn,
-                              List<String> metadataColumns) {
+    /** Shows the outcome and stops this view's polling; an admin who left the page meanwhile finds it in the log. */
+    private void whenAttached(Runnable show) {
+        try {
+            ui.access(() -> {
+                show.run();
+                if (ui.getPollInterval() == IMPORT_POLL_MILLIS) {
+                    ui.setPollInterval(-1);
+                }
+            });
+        } catch (com.vaadin.flow.component.UIDetachedException e) {
+            LOG.info("Import finished after its page was closed");
+        }
+    }
 
-        ImportOptions options(String fileName) {
-            return ImportOptions.of(ImportFormat.fromFileName(fileName)).withText(textColumn).withLabel(labelColumn)
-                    .withMetadata(metadataColumns);
+    private static void deleteQuietly(Path path) {
+        try {
+            if (path != null) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not delete the uploaded file {}: {}", path, e.getMessage());
         }
     }
 
     private void showReport(ImportReport done) {
         report.removeAll();
-        report.add(line("import-summary", String.format(java.util.Locale.ROOT,
+        report.add(line("import-summary", String.format(Locale.ROOT,
                 "Imported into '%s': %d rows read, %d new records (%d labeled), %d already there, %d rejected, %.1f s",
                 done.dataset(), done.rowsRead(), done.created(), done.labeled(), done.unchanged(), done.rejectedCount(),
                 done.seconds())));
@@ -215,17 +253,22 @@ class ImportExportView extends VerticalLayout {
         }
     }
 
-    private record ExportChoice(String dataset, ExportFormat format) {
-    }
-
     private static List<String> commaSeparated(String value) {
         return value == null ? List.of()
                 : Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    /** The uploaded name without any directory part a browser might send. */
-    private static String fileName(String uploaded) {
-        String name = uploaded == null ? "" : Path.of(uploaded.replace('\\', '/')).getFileName().toString();
-        return name.isBlank() ? "upload.csv" : name;
+    /** What the admin typed into the import form when the file arrived. */
+    private record ImportForm(String dataset, List<String> labels, String textColumn, String labelColumn,
+                              List<String> metadataColumns, String idColumn) {
+
+        ImportOptions options(String fileName) {
+            return ImportOptions.of(ImportFormat.fromFileName(fileName)).withText(textColumn).withLabel(labelColumn)
+                    .withMetadata(metadataColumns).withId(idColumn);
+        }
+    }
+
+    /** The dataset and format the download link serves. */
+    private record ExportChoice(String dataset, ExportFormat format) {
     }
 }

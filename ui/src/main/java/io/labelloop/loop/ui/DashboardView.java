@@ -63,6 +63,8 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
     /** How often an open dashboard refreshes. */
     static final int POLL_MILLIS = 5_000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    /** The hyper-parameters that tell versions apart at a glance; the cell's tooltip lists all of them. */
+    private static final Set<String> SHOWN_HYPER_PARAMETERS = Set.of("mode", "epochs", "seed");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
     private final LoopCatalog loops;
@@ -261,9 +263,6 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
         cell.setText(text);
         return cell;
     }
-
-    /** The hyper-parameters that tell versions apart at a glance; the cell's tooltip lists all of them. */
-    private static final Set<String> SHOWN_HYPER_PARAMETERS = Set.of("mode", "epochs", "seed");
 
     private static String provenance(ModelVersion v, Set<String> hyperParameters) {
         List<String> parts = new ArrayList<>();
