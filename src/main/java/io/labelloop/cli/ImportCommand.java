@@ -90,9 +90,7 @@ public final class ImportCommand implements Subcommand {
     }
 
     private static void print(ImportReport r, PrintStream out, PrintStream err) {
-        out.printf("Imported into '%s': %d rows read, %d new records (%d labeled), %d already there, %d rejected, "
-                        + "%.1f s (%.0f records/s)%n", r.dataset(), r.rowsRead(), r.created(), r.labeled(), r.unchanged(),
-                r.rejectedCount(), r.seconds(), r.recordsPerSecond());
+        out.println(r.summary());
         r.rejected().stream().limit(LISTED_REJECTS).map(RejectedRow::toString).forEach(line -> err.println("  rejected " + line));
         if (r.rejectedCount() > LISTED_REJECTS) {
             err.println("  ... and " + (r.rejectedCount() - LISTED_REJECTS) + " more rejected rows");

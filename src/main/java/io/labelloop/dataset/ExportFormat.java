@@ -9,6 +9,11 @@ public enum ExportFormat {
     /** The JSON-lines layout HuggingFace {@code datasets.load_dataset("json")} reads: {@code {"text":..., "label":...}}. */
     HF_JSONL;
 
+    /** The file name extension of a download in this format, without the dot. */
+    public String fileExtension() {
+        return this == CSV ? "csv" : "jsonl";
+    }
+
     /**
      * The format a user names: {@code csv}, {@code jsonl} or {@code hf} (also {@code hf_jsonl}, {@code hf-jsonl},
      * {@code huggingface}), in any case.

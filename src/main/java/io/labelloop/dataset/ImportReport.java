@@ -25,6 +25,13 @@ public record ImportReport(String dataset, String batch, long rowsRead, long cre
         rejected = List.copyOf(rejected);
     }
 
+    /** One line for people: what was read, written, left alone and rejected, and how fast. */
+    public String summary() {
+        return String.format(java.util.Locale.ROOT, "Imported into '%s': %d rows read, %d new records (%d labeled), "
+                        + "%d already there, %d rejected, %.1f s (%.0f records/s)", dataset, rowsRead, created, labeled,
+                unchanged, rejectedCount, seconds, recordsPerSecond());
+    }
+
     /** Records per second written or checked. */
     public double recordsPerSecond() {
         return seconds <= 0 ? 0 : (created + unchanged) / seconds;

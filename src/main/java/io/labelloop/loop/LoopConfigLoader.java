@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Reads and validates the loop files of a folder; every error names the file and the field. */
@@ -46,9 +48,10 @@ public final class LoopConfigLoader {
         try {
             raw = YAML.readValue(file.toFile(), LoopFile.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new LoopException(fallbackName, file + " line " + lineOf(file, e.getPropertyName(),
-                    e.getLocation().getLineNr()) + ": unknown field '" + e.getPropertyName() + "'; known fields: "
-                    + e.getKnownPropertyIds());
+            int line = lineOf(file, e.getPath().stream().map(JsonMappingException.Reference::getFieldName)
+                    .map(String::valueOf).collect(Collectors.joining(".")));
+            throw new LoopException(fallbackName, file + " line " + (line > 0 ? line : e.getLocation().getLineNr())
+                    + ": unknown field '" + e.getPropertyName() + "'; known fields: " + e.getKnownPropertyIds());
         } catch (JsonProcessingException e) {
             throw new LoopException(fallbackName, file + " line " + e.getLocation().getLineNr()
                     + ": invalid YAML: " + e.getOriginalMessage());
@@ -63,7 +66,7 @@ public final class LoopConfigLoader {
 
     /**
      * The line of a field of a loop file, such as {@code dataset} or {@code properties.eval-dataset} (a dot per
-     * level), so that an error about its value points at it.
+     * level), so that an error about it points at its key (a parser's own position is the line after the value).
      *
      * @return the 1-based line of the field's key, or 0 when the file does not have it or cannot be read
      */
@@ -90,21 +93,6 @@ public final class LoopConfigLoader {
             parser.skipChildren();
         }
         return 0;
-    }
-
-    /** The parser reports the line after the value; the line that names the key is the one a user looks for. */
-    private static int lineOf(Path file, String key, int fallback) {
-        try {
-            List<String> lines = Files.readAllLines(file);
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).trim().startsWith(key + ":")) {
-                    return i + 1;
-                }
-            }
-        } catch (IOException e) {
-            // Fall back to the parser's position.
-        }
-        return fallback;
     }
 
     private static boolean isYaml(Path p) {

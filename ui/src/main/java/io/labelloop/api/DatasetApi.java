@@ -114,10 +114,10 @@ class DatasetApi {
                                                  @RequestParam(defaultValue = "JSONL") String format) {
         ExportFormat chosen = ExportFormat.named(format, "format");
         datasets.require(dataset);
-        String extension = chosen == ExportFormat.CSV ? "csv" : "jsonl";
         StreamingResponseBody body = out -> datasets.export(dataset, filter.toQuery(), chosen, out);
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + dataset + "." + extension + "\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"" + dataset + "." + chosen.fileExtension() + "\"")
                 .contentType(chosen == ExportFormat.CSV ? new MediaType("text", "csv") : MediaType.TEXT_PLAIN)
                 .body(body);
     }

@@ -198,10 +198,7 @@ class ImportExportView extends VerticalLayout {
 
     private void showReport(ImportReport done) {
         report.removeAll();
-        report.add(line("import-summary", String.format(Locale.ROOT,
-                "Imported into '%s': %d rows read, %d new records (%d labeled), %d already there, %d rejected, %.1f s",
-                done.dataset(), done.rowsRead(), done.created(), done.labeled(), done.unchanged(), done.rejectedCount(),
-                done.seconds())));
+        report.add(line("import-summary", done.summary()));
         done.rejected().stream().limit(LISTED_REJECTS).forEach(r -> report.add(line(null, "Rejected: "
                 + Path.of(r.file()).getFileName() + " line " + r.line() + ": " + r.reason())));
         if (done.rejectedCount() > LISTED_REJECTS) {
@@ -246,7 +243,7 @@ class ImportExportView extends VerticalLayout {
             event.getResponse().setStatus(404);
             return;
         }
-        event.setFileName(chosen.dataset() + (chosen.format() == ExportFormat.CSV ? ".csv" : ".jsonl"));
+        event.setFileName(chosen.dataset() + "." + chosen.format().fileExtension());
         event.setContentType(chosen.format() == ExportFormat.CSV ? "text/csv" : "application/x-ndjson");
         try (OutputStream out = event.getOutputStream()) {
             datasets.export(chosen.dataset(), RecordQuery.all(), chosen.format(), out);
