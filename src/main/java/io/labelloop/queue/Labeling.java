@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import org.opensearch.client.opensearch.core.IndexResponse;
 
 import io.labelloop.dataset.DatasetService;
 import io.labelloop.dataset.StaleWriteException;
 import io.labelloop.dataset.TextRecord;
+import io.labelloop.store.Version;
 
 /**
  * Labels, discards and undos. Two conditional writes make a label: the queue entry (still this claim?) and then the
@@ -39,7 +39,7 @@ final class Labeling {
      * reason other than staleness, the entry is reopened for the same claim, so the annotator can simply retry.
      */
     private TextRecord onClaim(Claim claim, String label, Supplier<TextRecord> write) {
-        IndexResponse finished = entries.finish(claim, label).orElseThrow(() -> new StaleWriteException(
+        Version finished = entries.finish(claim, label).orElseThrow(() -> new StaleWriteException(
                 claim.dataset(), claim.recordId(), "your claim is gone: " + holder(claim)));
         try {
             return write.get();
