@@ -84,11 +84,6 @@ final class DatasetCatalog {
         return true;
     }
 
-    /** Forgets cached dataset documents (another process may have deleted or recreated one). */
-    void forget(String name) {
-        cache.remove(name);
-    }
-
     private static String checkName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("Dataset name '" + name

@@ -182,11 +182,6 @@ public final class OpenSearchStore implements AutoCloseable {
         return uris.get(0);
     }
 
-    /** The embedded node's HTTP port, empty with an external cluster. */
-    public Optional<Integer> embeddedHttpPort() {
-        return node == null ? Optional.empty() : Optional.of(node.httpPort());
-    }
-
     /** Full index name for a kind of index and a dataset, e.g. {@code labelloop-records-banking}. */
     public String index(String kind, String dataset) {
         return properties.indexPrefix() + kind + "-" + dataset;
