@@ -14,7 +14,7 @@ import io.labelloop.dataset.DatasetService;
 import io.labelloop.dataset.ExportFormat;
 import io.labelloop.dataset.RecordQuery;
 import io.labelloop.dataset.Split;
-import io.labelloop.store.StoreUnavailableException;
+import io.labelloop.store.StoreException;
 
 /** {@code ./labelloop export --dataset NAME --out FILE}: writes a dataset's labeled (VALIDATED) records. */
 public final class ExportCommand implements Subcommand {
@@ -66,7 +66,7 @@ public final class ExportCommand implements Subcommand {
             err.println("export: wrote " + written + " labeled records of '" + a.get("dataset") + "' to "
                     + (target.equals("-") ? "standard output" : Path.of(target).toAbsolutePath()));
             return 0;
-        } catch (DatasetNotFoundException | StoreUnavailableException e) {
+        } catch (DatasetNotFoundException | StoreException e) {
             err.println("export: " + e.getMessage());
             return 1;
         }

@@ -15,7 +15,7 @@ import io.labelloop.dataset.ImportOptions;
 import io.labelloop.dataset.ImportReport;
 import io.labelloop.dataset.NewDataset;
 import io.labelloop.dataset.RejectedRow;
-import io.labelloop.store.StoreUnavailableException;
+import io.labelloop.store.StoreException;
 
 /** {@code ./labelloop import --dataset NAME [--labels a,b] FILE | --known banking77}: loads records into a dataset. */
 public final class ImportCommand implements Subcommand {
@@ -63,7 +63,7 @@ public final class ImportCommand implements Subcommand {
             }
             print(report, out, err);
             return 0;
-        } catch (ImportException | DatasetNotFoundException | StoreUnavailableException e) {
+        } catch (ImportException | DatasetNotFoundException | StoreException e) {
             err.println("import: " + e.getMessage());
             return 1;
         } catch (IllegalArgumentException e) {

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Import;
 import io.labelloop.dataset.DatasetProperties;
 import io.labelloop.dataset.DatasetService;
 import io.labelloop.store.StoreConfiguration;
-import io.labelloop.store.StoreUnavailableException;
+import io.labelloop.store.StoreException;
 
 /**
  * The small application context of the {@code import} and {@code export} commands: only the store and the dataset
@@ -33,7 +33,7 @@ class StoreCommandContext {
                     .run();
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof StoreUnavailableException || t instanceof IllegalArgumentException) {
+                if (t instanceof StoreException || t instanceof IllegalArgumentException) {
                     throw (RuntimeException) t;
                 }
             }

@@ -4,6 +4,7 @@ import io.labelloop.loop.LoopCatalog;
 import io.labelloop.loop.LoopConfig;
 import io.labelloop.loop.LoopException;
 import io.labelloop.loop.LoopSteps;
+import io.labelloop.routes.RouteFiles;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

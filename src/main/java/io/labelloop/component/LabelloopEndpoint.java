@@ -2,6 +2,8 @@ package io.labelloop.component;
 
 import io.labelloop.loop.LoopConfig;
 import io.labelloop.loop.LoopSteps;
+import io.labelloop.routes.DatasetCheck;
+import java.util.List;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -20,6 +22,8 @@ public class LabelloopEndpoint extends ScheduledPollEndpoint {
 
     @UriParam
     private final LabelloopConfiguration configuration;
+    /** Built by {@link #options()}; a race builds it twice, the same. */
+    private volatile EffectiveOptions options;
 
     LabelloopEndpoint(String uri, LabelloopComponent component, LabelloopConfiguration configuration) {
         super(uri, component);
@@ -70,7 +74,21 @@ public class LabelloopEndpoint extends ScheduledPollEndpoint {
         return getComponent().steps();
     }
 
+    /**
+     * The options laid over the loop file, built once at the first exchange (not at creation: a simulation changes
+     * the loop's settings after the routes are loaded and before they start).
+     */
     EffectiveOptions options() {
-        return EffectiveOptions.of(this);
+        EffectiveOptions built = options;
+        if (built == null) {
+            built = EffectiveOptions.of(this);
+            options = built;
+        }
+        return built;
+    }
+
+    /** Refuses to start when a dataset the loop reads does not exist and no route imports into it. */
+    void requireDatasets(List<String> routeIds) {
+        DatasetCheck.require(this, loop(), steps(), getComponent().getCatalog(), routeIds);
     }
 }

@@ -22,7 +22,7 @@ abstract class LabelloopLoopConsumer extends ScheduledPollConsumer {
     /** A loop whose dataset does not exist and that no route imports into fails its route's start. */
     @Override
     protected void doStart() throws Exception {
-        DatasetCheck.require(getEndpoint(), List.of(getRouteId()));
+        getEndpoint().requireDatasets(List.of(getRouteId()));
         super.doStart();
     }
 

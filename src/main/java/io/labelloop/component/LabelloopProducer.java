@@ -3,6 +3,7 @@ package io.labelloop.component;
 import io.labelloop.loop.LoopConfig;
 import io.labelloop.loop.LoopSteps;
 import io.labelloop.loop.StepResults;
+import io.labelloop.routes.RouteFiles;
 import java.nio.file.Path;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExchangeException;
@@ -22,7 +23,7 @@ class LabelloopProducer extends DefaultProducer {
     protected void doStart() throws Exception {
         if (getEndpoint().getConfiguration().getOperation() != LabelloopOperation.IMPORT) {
             CamelContext camel = getEndpoint().getCamelContext();
-            DatasetCheck.require(getEndpoint(), RouteFiles.sendingTo(camel, uri -> sendsHere(camel, uri)));
+            getEndpoint().requireDatasets(RouteFiles.sendingTo(camel, uri -> sendsHere(camel, uri)));
         }
         super.doStart();
     }

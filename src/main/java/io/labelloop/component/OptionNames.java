@@ -1,5 +1,6 @@
 package io.labelloop.component;
 
+import java.lang.reflect.Field;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -16,7 +17,7 @@ final class OptionNames {
 
     private static final List<String> NAMES = Arrays.stream(LabelloopConfiguration.class.getDeclaredFields())
             .filter(f -> f.isAnnotationPresent(UriParam.class) || f.isAnnotationPresent(UriPath.class))
-            .map(java.lang.reflect.Field::getName).toList();
+            .map(Field::getName).toList();
 
     private OptionNames() {
     }

@@ -9,7 +9,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.labelloop.store.OpenSearchErrors;
+import io.labelloop.store.StoreConflictException;
 
 /**
  * An import into a dataset it may have to create first. A dataset this import created and then left without a
@@ -57,7 +57,7 @@ final class CreatingImport {
         try {
             created = catalog.create(name, ifMissing.labels(), ifMissing.evalFraction());
         } catch (IllegalArgumentException e) {
-            if (e.getCause() == null || !OpenSearchErrors.isConflict(e.getCause())) {
+            if (!(e.getCause() instanceof StoreConflictException)) {
                 throw e; // a bad name or label set
             }
             // Another import created it meanwhile: it is that import's dataset, not ours to remove.

@@ -1,6 +1,5 @@
 package io.labelloop.dataset;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,35 +8,31 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
-import org.opensearch.client.opensearch.OpenSearchClient;
-import org.opensearch.client.opensearch._types.Refresh;
-import org.opensearch.client.opensearch._types.SortOrder;
-import org.opensearch.client.opensearch.core.GetResponse;
-import org.opensearch.client.opensearch.core.search.Hit;
-
-import io.labelloop.store.OpenSearchErrors;
+import io.labelloop.store.Documents;
 import io.labelloop.store.OpenSearchStore;
+import io.labelloop.store.Search;
+import io.labelloop.store.Sort;
+import io.labelloop.store.Stored;
+import io.labelloop.store.StoreConflictException;
+import io.labelloop.store.Visibility;
 
 /** The {@code labelloop-datasets} index: one document per dataset, and the names of its indices. */
 final class DatasetCatalog {
 
     /** Index names are lower case; keep dataset names usable in URLs and index names alike. */
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+    private static final int MAX_DATASETS = 10_000;
 
     private final OpenSearchStore store;
-    private final OpenSearchClient client;
+    private final Documents documents;
     private final String index;
     private final Map<String, Dataset> cache = new ConcurrentHashMap<>();
 
     DatasetCatalog(OpenSearchStore store) {
         this.store = store;
-        this.client = store.client();
+        this.documents = store.documents();
         this.index = store.index("datasets");
         store.ensureIndex(index);
-    }
-
-    OpenSearchStore store() {
-        return store;
     }
 
     String recordsIndex(Dataset dataset) {
@@ -51,12 +46,9 @@ final class DatasetCatalog {
     Dataset create(String name, List<String> labels, double evalFraction) {
         Dataset dataset = new Dataset(checkName(name), checkLabels(name, labels), checkFraction(evalFraction), Instant.now());
         try {
-            client.create(c -> c.index(index).id(name).document(dataset).refresh(Refresh.True));
-        } catch (IOException | RuntimeException e) {
-            if (OpenSearchErrors.isConflict(e)) {
-                throw new IllegalArgumentException("Dataset '" + name + "' already exists", e);
-            }
-            throw store.unavailable("creating dataset " + name, e);
+            documents.create(index, name, dataset, Visibility.IMMEDIATE);
+        } catch (StoreConflictException e) {
+            throw new IllegalArgumentException("Dataset '" + name + "' already exists", e);
         }
         store.ensureIndex(recordsIndex(dataset));
         cache.put(name, dataset);
@@ -64,13 +56,7 @@ final class DatasetCatalog {
     }
 
     List<Dataset> list() {
-        try {
-            return client.search(s -> s.index(index).size(10_000)
-                    .sort(o -> o.field(f -> f.field("name").order(SortOrder.Asc))), Dataset.class)
-                    .hits().hits().stream().map(Hit::source).toList();
-        } catch (IOException | RuntimeException e) {
-            throw store.unavailable("listing datasets", e);
-        }
+        return documents.search(Search.in(index).size(MAX_DATASETS).sort(Sort.asc("name")), Dataset.class).sources();
     }
 
     Optional<Dataset> find(String name) {
@@ -78,16 +64,9 @@ final class DatasetCatalog {
         if (cached != null) {
             return Optional.of(cached);
         }
-        try {
-            GetResponse<Dataset> got = client.get(g -> g.index(index).id(name), Dataset.class);
-            if (got.found()) {
-                cache.put(name, got.source());
-                return Optional.of(got.source());
-            }
-            return Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            throw store.unavailable("reading dataset " + name, e);
-        }
+        Optional<Dataset> found = documents.get(index, name, Dataset.class).map(Stored::source);
+        found.ifPresent(d -> cache.put(name, d));
+        return found;
     }
 
     Dataset require(String name) {
@@ -100,20 +79,9 @@ final class DatasetCatalog {
         if (dataset.isEmpty()) {
             return false;
         }
-        try {
-            String records = recordsIndex(dataset.get());
-            String queue = queueIndex(name);
-            client.indices().delete(d -> d.index(records, queue).ignoreUnavailable(true));
-            client.delete(d -> d.index(index).id(name).refresh(Refresh.True));
-            return true;
-        } catch (IOException | RuntimeException e) {
-            throw store.unavailable("deleting dataset " + name, e);
-        }
-    }
-
-    /** Forgets cached dataset documents (another process may have deleted or recreated one). */
-    void forget(String name) {
-        cache.remove(name);
+        store.deleteIndices(List.of(recordsIndex(dataset.get()), queueIndex(name)));
+        documents.delete(index, name, Visibility.IMMEDIATE);
+        return true;
     }
 
     private static String checkName(String name) {

@@ -1,5 +1,6 @@
 package io.labelloop.dataset;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -33,7 +34,7 @@ public record DatasetProperties(@DefaultValue("1000") int bulkSize, @DefaultValu
 
     /** The defaults with another download location for a known dataset (tests, mirrors). */
     public DatasetProperties withKnown(String name, String url) {
-        Map<String, String> all = new java.util.HashMap<>(known);
+        Map<String, String> all = new HashMap<>(known);
         all.put(name, url);
         return new DatasetProperties(bulkSize, bulkConcurrency, all);
     }

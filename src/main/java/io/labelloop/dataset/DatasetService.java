@@ -5,10 +5,13 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.springframework.stereotype.Service;
@@ -128,8 +131,7 @@ public class DatasetService {
 
     /** One record by id with its version, for a later conditional {@link #annotate(String, VersionedRecord, String, String)}. */
     public Optional<VersionedRecord> recordWithVersion(String dataset, String id) {
-        return search.getWithVersion(catalog.require(dataset), id)
-                .map(g -> new VersionedRecord(g.source(), g.seqNo(), g.primaryTerm()));
+        return search.getWithVersion(catalog.require(dataset), id);
     }
 
     /**
@@ -209,7 +211,7 @@ public class DatasetService {
     }
 
     /** Records labeled (VALIDATED) at or after this instant; sees writes within a second (near real time). */
-    public long labelsSince(String dataset, java.time.Instant since) {
+    public long labelsSince(String dataset, Instant since) {
         return search.labeledSince(catalog.require(dataset), since);
     }
 
@@ -287,8 +289,8 @@ public class DatasetService {
 
     private Map<String, Long> revisions(String dataset, RecordQuery query) {
         try (Stream<TextRecord> records = stream(dataset, query)) {
-            return records.collect(java.util.stream.Collectors.toMap(TextRecord::id, TextRecord::revision,
-                    (a, b) -> a, java.util.LinkedHashMap::new));
+            return records.collect(Collectors.toMap(TextRecord::id, TextRecord::revision, (a, b) -> a,
+                    LinkedHashMap::new));
         }
     }
 }

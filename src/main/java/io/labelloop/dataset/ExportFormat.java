@@ -1,5 +1,7 @@
 package io.labelloop.dataset;
 
+import java.util.Locale;
+
 /** Formats {@link DatasetService#export} writes. */
 public enum ExportFormat {
     /** Header {@code id,text,label} then one row per record. */
@@ -22,7 +24,7 @@ public enum ExportFormat {
      * @throws IllegalArgumentException naming the option and the accepted names
      */
     public static ExportFormat named(String name, String option) {
-        return switch (name == null ? "" : name.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (name == null ? "" : name.toLowerCase(Locale.ROOT)) {
             case "csv" -> CSV;
             case "jsonl" -> JSONL;
             case "hf", "hf_jsonl", "hf-jsonl", "huggingface" -> HF_JSONL;

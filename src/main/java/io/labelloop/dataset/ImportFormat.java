@@ -1,5 +1,7 @@
 package io.labelloop.dataset;
 
+import java.util.Locale;
+
 /** File formats {@link DatasetService#importFile} reads. */
 public enum ImportFormat {
     /** RFC 4180 CSV with a header row (quoted fields may span lines). */
@@ -9,7 +11,7 @@ public enum ImportFormat {
 
     /** Guesses the format from the file name: {@code .jsonl}/{@code .json}/{@code .ndjson} are JSONL, anything else CSV. */
     public static ImportFormat fromFileName(String fileName) {
-        String lower = fileName.toLowerCase(java.util.Locale.ROOT);
+        String lower = fileName.toLowerCase(Locale.ROOT);
         return lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json") ? JSONL : CSV;
     }
 }

@@ -1,6 +1,7 @@
 package io.labelloop.dataset;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What an import did.
@@ -27,7 +28,7 @@ public record ImportReport(String dataset, String batch, long rowsRead, long cre
 
     /** One line for people: what was read, written, left alone and rejected, and how fast. */
     public String summary() {
-        return String.format(java.util.Locale.ROOT, "Imported into '%s': %d rows read, %d new records (%d labeled), "
+        return String.format(Locale.ROOT, "Imported into '%s': %d rows read, %d new records (%d labeled), "
                         + "%d already there, %d rejected, %.1f s (%.0f records/s)", dataset, rowsRead, created, labeled,
                 unchanged, rejectedCount, seconds, recordsPerSecond());
     }

@@ -52,8 +52,4 @@ final class LineParser {
             }
         }
     }
-
-    long line() {
-        return line;
-    }
 }

@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -59,7 +60,7 @@ final class RecordExporter {
         m.put("label", r.label());
         m.put("annotator", r.annotation() == null ? null : r.annotation().annotator());
         m.put("annotated_at", r.annotation() == null || r.annotation().at() == null ? null : r.annotation().at().toString());
-        m.put("split", r.split() == null ? null : r.split().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("split", r.split() == null ? null : r.split().name().toLowerCase(Locale.ROOT));
         m.put("metadata", r.metadata());
         return m;
     }

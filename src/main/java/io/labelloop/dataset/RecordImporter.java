@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-import org.opensearch.client.opensearch.core.bulk.BulkOperation;
+import io.labelloop.store.BulkOp;
+import io.labelloop.store.BulkWriter;
 
 /**
  * Imports CSV and JSONL files in two passes: the first reads the whole file and fails before any write if it is
@@ -74,7 +75,7 @@ final class RecordImporter {
         AtomicLong labeled = new AtomicLong();
         try (BulkWriter bulk = writer.bulk()) {
             bulk.onItem(item -> {
-                if (item.status() == 201 && labeledIds.contains(item.id())) {
+                if (item.created() && labeledIds.contains(item.id())) {
                     labeled.incrementAndGet();
                 }
             });
@@ -82,7 +83,7 @@ final class RecordImporter {
                 if (record.annotation() != null) {
                     labeledIds.add(record.id());
                 }
-                bulk.add(BulkOperation.of(b -> b.create(c -> c.index(index).id(record.id()).document(record))));
+                bulk.add(BulkOp.create(index, record.id(), record));
             });
             BulkWriter.Result result = bulk.finish();
             return new Result(result.succeeded(), labeled.get(), result.conflicts());

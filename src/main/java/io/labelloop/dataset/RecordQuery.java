@@ -1,5 +1,6 @@
 package io.labelloop.dataset;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,7 +59,7 @@ public record RecordQuery(String text, List<RecordStatus> statuses, List<String>
     }
 
     public RecordQuery withMetadata(String key, String... values) {
-        Map<String, List<String>> m = new java.util.HashMap<>(metadata);
+        Map<String, List<String>> m = new HashMap<>(metadata);
         m.put(key, List.of(values));
         return new RecordQuery(text, statuses, predictedLabels, labels, minScore, maxScore, m, modelVersion, split, ids, sort);
     }

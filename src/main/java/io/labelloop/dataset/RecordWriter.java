@@ -1,22 +1,23 @@
 package io.labelloop.dataset;
 
-import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
-import org.opensearch.client.json.JsonData;
-import org.opensearch.client.opensearch._types.Script;
-import org.opensearch.client.opensearch.core.GetResponse;
-import org.opensearch.client.opensearch.core.bulk.BulkOperation;
-
-import io.labelloop.store.OpenSearchErrors;
+import io.labelloop.store.BulkOp;
+import io.labelloop.store.BulkWriter;
 import io.labelloop.store.OpenSearchStore;
+import io.labelloop.store.Stored;
+import io.labelloop.store.StoreConflictException;
+import io.labelloop.store.UpdateScript;
+import io.labelloop.store.Version;
 
 /** Writes records: bulk creates and replaces, predictions, single conditional labels and bulk label actions. */
 final class RecordWriter {
@@ -79,7 +80,7 @@ final class RecordWriter {
     }
 
     BulkWriter bulk() {
-        return new BulkWriter(store, properties.bulkSize(), properties.bulkConcurrency());
+        return store.documents().bulkWriter(properties.bulkSize(), properties.bulkConcurrency());
     }
 
     /** A record as stored: split from the id, status from the annotation, timestamps filled. */
@@ -107,7 +108,7 @@ final class RecordWriter {
         String index = catalog.recordsIndex(dataset);
         Instant now = Instant.now();
         String batch = "log-" + now;
-        List<TextRecord> normalized = new java.util.ArrayList<>(records.size());
+        List<TextRecord> normalized = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             TextRecord r = records.get(i);
             checkLogged(dataset, i + 1, r);
@@ -116,8 +117,7 @@ final class RecordWriter {
         try (BulkWriter writer = bulk()) {
             for (TextRecord r : normalized) {
                 // new ids are created from the upsert document, existing ones merged by the script
-                writer.add(BulkOperation.of(b -> b.update(u -> u.index(index).id(r.id())
-                        .retryOnConflict(MAX_CONFLICT_RETRIES).script(logMerge(r, now)).upsert(r))));
+                writer.add(BulkOp.script(index, r.id(), logMerge(r, now), r, MAX_CONFLICT_RETRIES));
             }
             return writer.finish().succeeded();
         }
@@ -145,22 +145,22 @@ final class RecordWriter {
         }
     }
 
-    private static Script logMerge(TextRecord r, Instant now) {
-        Map<String, JsonData> params = new HashMap<>();
-        params.put("text", JsonData.of(r.text()));
-        params.put("metadata", JsonData.of(r.metadata()));
-        params.put("predictions", JsonData.of(r.predictions()));
-        params.put("now", JsonData.of(now.toString()));
+    private static UpdateScript logMerge(TextRecord r, Instant now) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("text", r.text());
+        params.put("metadata", r.metadata());
+        params.put("predictions", r.predictions());
+        params.put("now", now.toString());
         putIfPresent(params, "predictionAgent", r.predictionAgent());
         putIfPresent(params, "maxScore", r.maxScore());
         putIfPresent(params, "predictedLabel", r.predictedLabel());
         putIfPresent(params, "annotation", r.annotation());
-        return Script.of(s -> s.inline(i -> i.lang("painless").source(LOG_MERGE).params(params)));
+        return new UpdateScript(LOG_MERGE, params);
     }
 
-    private static void putIfPresent(Map<String, JsonData> params, String name, Object value) {
+    private static void putIfPresent(Map<String, Object> params, String name, Object value) {
         if (value != null) {
-            params.put(name, JsonData.of(value));
+            params.put(name, value);
         }
     }
 
@@ -170,8 +170,7 @@ final class RecordWriter {
         try (BulkWriter writer = bulk()) {
             for (Map.Entry<String, List<PredictedLabel>> e : predictions.entrySet()) {
                 Map<String, Object> partial = predictionFields(e.getValue(), modelVersion, now);
-                writer.add(BulkOperation.of(b -> b.update(u -> u.index(index).id(e.getKey())
-                        .retryOnConflict(MAX_CONFLICT_RETRIES).document(partial))));
+                writer.add(BulkOp.merge(index, e.getKey(), partial, MAX_CONFLICT_RETRIES));
             }
             return writer.finish().succeeded();
         }
@@ -218,7 +217,7 @@ final class RecordWriter {
                               Function<TextRecord, Annotation> annotation, RecordStatus status) {
         for (int attempt = 0; ; attempt++) {
             // First try on the version the caller read (no extra read); after a conflict, read the latest.
-            VersionedRecord got = attempt == 0 && seen != null ? seen : versioned(require(dataset, id));
+            VersionedRecord got = attempt == 0 && seen != null ? seen : require(dataset, id);
             TextRecord current = got.record();
             if (current.revision() != expectedRevision) {
                 throw new StaleWriteException(dataset.name(), id, describeChange(current, expectedRevision));
@@ -232,64 +231,59 @@ final class RecordWriter {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    java.util.Optional<TextRecord> undoLast(Dataset dataset, String annotator) {
-        var hit = search.lastChangeBy(dataset, annotator);
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Optional<TextRecord> undoLast(Dataset dataset, String annotator) {
+        Optional<Stored<Map>> hit = search.lastChangeBy(dataset, annotator);
         if (hit.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Map<String, Object> source = hit.get().source();
         Map<String, Object> undo = (Map<String, Object>) source.get("undo");
         long revision = ((Number) source.get("revision")).longValue();
         if (((Number) undo.get("revision")).longValue() != revision) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Map<String, Object> previous = (Map<String, Object>) undo.get("previous");
-        var mapper = store.mapper();
-        Annotation annotation = mapper.convertValue(previous.get("annotation"), Annotation.class);
+        Annotation annotation = store.mapper().convertValue(previous.get("annotation"), Annotation.class);
         RecordStatus status = RecordStatus.valueOf((String) previous.get("status"));
         try {
-            return java.util.Optional.of(revert(dataset, hit.get().id(), revision, annotation, status));
+            return Optional.of(revert(dataset, hit.get().id(), revision, annotation, status));
         } catch (StaleWriteException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
     /** Restores the state before the annotator's last change, if nobody changed the record since. */
     TextRecord revert(Dataset dataset, String id, long expectedRevision, Annotation previous, RecordStatus previousStatus) {
         for (int attempt = 0; ; attempt++) {
-            GetResponse<TextRecord> got = require(dataset, id);
-            TextRecord current = got.source();
+            VersionedRecord got = require(dataset, id);
+            TextRecord current = got.record();
             if (current.revision() != expectedRevision) {
                 throw new StaleWriteException(dataset.name(), id, describeChange(current, expectedRevision));
             }
             TextRecord changed = with(current, previous, previousStatus, current.revision() + 1, Instant.now());
             Map<String, Object> partial = changeFields(changed, null);
-            if (tryUpdate(dataset, versioned(got), partial, attempt)) {
+            if (tryUpdate(dataset, got, partial, attempt)) {
                 return changed;
             }
         }
     }
 
-    private GetResponse<TextRecord> require(Dataset dataset, String id) {
+    private VersionedRecord require(Dataset dataset, String id) {
         return search.getWithVersion(dataset, id).orElseThrow(() -> new RecordNotFoundException(dataset.name(), id));
-    }
-
-    private static VersionedRecord versioned(GetResponse<TextRecord> got) {
-        return new VersionedRecord(got.source(), got.seqNo(), got.primaryTerm());
     }
 
     private boolean tryUpdate(Dataset dataset, VersionedRecord got, Map<String, Object> partial, int attempt) {
         String id = got.record().id();
         try {
-            store.client().update(u -> u.index(catalog.recordsIndex(dataset)).id(id).ifSeqNo(got.seqNo())
-                    .ifPrimaryTerm(got.primaryTerm()).doc(partial), Map.class);
+            store.documents().merge(catalog.recordsIndex(dataset), id, partial,
+                    new Version(got.seqNo(), got.primaryTerm()));
             return true;
-        } catch (IOException | RuntimeException e) {
-            if (OpenSearchErrors.isConflict(e) && attempt < MAX_CONFLICT_RETRIES) {
+        } catch (StoreConflictException e) {
+            if (attempt < MAX_CONFLICT_RETRIES) {
                 return false;
             }
-            throw store.unavailable("updating record " + id + " of dataset " + dataset.name(), e);
+            throw e;
         }
     }
 
@@ -349,34 +343,30 @@ final class RecordWriter {
                                    String annotator, String label, boolean fromPrediction, RecordStatus status) {
         String index = catalog.recordsIndex(dataset);
         String now = Instant.now().toString();
-        Map<String, JsonData> params = new HashMap<>();
-        params.put("annotator", JsonData.of(annotator));
-        params.put("now", JsonData.of(now));
-        params.put("status", JsonData.of(status.name()));
-        params.put("fromPrediction", JsonData.of(fromPrediction));
+        Map<String, Object> params = new HashMap<>();
+        params.put("annotator", annotator);
+        params.put("now", now);
+        params.put("status", status.name());
+        params.put("fromPrediction", fromPrediction);
         if (label != null) {
-            params.put("label", JsonData.of(label));
+            params.put("label", label);
         }
-        Script unconditional = bulkScript(params);
+        UpdateScript unconditional = new UpdateScript(BULK_CHANGE, params);
         try (BulkWriter writer = bulk()) {
             for (String id : ids) {
                 Long revision = expected.get(id);
-                Script script = revision == null ? unconditional : bulkScript(withExpected(params, revision));
-                writer.add(BulkOperation.of(b -> b.update(u -> u.index(index).id(id)
-                        .retryOnConflict(MAX_CONFLICT_RETRIES).script(script))));
+                UpdateScript script = revision == null ? unconditional
+                        : new UpdateScript(BULK_CHANGE, withExpected(params, revision));
+                writer.add(BulkOp.script(index, id, script, null, MAX_CONFLICT_RETRIES));
             }
             BulkWriter.Result result = writer.finish();
             return new BulkOutcome(result.changed(), ids.size() - result.changed());
         }
     }
 
-    private static Map<String, JsonData> withExpected(Map<String, JsonData> params, long revision) {
-        Map<String, JsonData> copy = new HashMap<>(params);
-        copy.put("expected", JsonData.of(revision));
+    private static Map<String, Object> withExpected(Map<String, Object> params, long revision) {
+        Map<String, Object> copy = new HashMap<>(params);
+        copy.put("expected", revision);
         return copy;
-    }
-
-    private static Script bulkScript(Map<String, JsonData> params) {
-        return Script.of(s -> s.inline(i -> i.lang("painless").source(BULK_CHANGE).params(params)));
     }
 }

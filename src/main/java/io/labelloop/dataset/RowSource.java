@@ -45,9 +45,6 @@ abstract class RowSource implements Closeable {
     /** The next data row, or null at the end. */
     abstract Row next() throws IOException;
 
-    /** The line being read, for error messages. */
-    abstract long line();
-
     @Override
     public void close() throws IOException {
         reader.close();
@@ -119,11 +116,6 @@ abstract class RowSource implements Closeable {
             }
             return new Row(record.line(), values, null);
         }
-
-        @Override
-        long line() {
-            return parser.line();
-        }
     }
 
     private static final class Jsonl extends RowSource {
@@ -180,11 +172,6 @@ abstract class RowSource implements Closeable {
 
         private static String scalar(JsonNode value) {
             return value == null || value.isNull() ? null : value.isValueNode() ? value.asText() : value.toString();
-        }
-
-        @Override
-        long line() {
-            return lines.line();
         }
     }
 }

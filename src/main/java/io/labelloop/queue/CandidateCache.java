@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
-import org.opensearch.client.opensearch.core.search.Hit;
+import io.labelloop.store.Stored;
 
 /**
  * The head of each queue as last searched, shared by every claim this JVM makes on it, so that one search serves many
@@ -30,15 +30,15 @@ final class CandidateCache {
     }
 
     /** One search result and the entries of it that claims have tried since. */
-    private record Head(List<Hit<QueueDoc>> hits, long searchedAt, Set<String> tried) {
+    private record Head(List<Stored<QueueDoc>> hits, long searchedAt, Set<String> tried) {
     }
 
     /**
      * Up to {@code limit} cached candidates for this annotator (not tried yet, not skipped by them, not in
      * {@code excluded}); searches with {@code search} first when the cached head is missing, used up or too old.
      */
-    List<Hit<QueueDoc>> candidates(String index, String annotator, List<String> excluded, int limit,
-                                   Supplier<List<Hit<QueueDoc>>> search) {
+    List<Stored<QueueDoc>> candidates(String index, String annotator, List<String> excluded, int limit,
+                                   Supplier<List<Stored<QueueDoc>>> search) {
         Head head = byIndex.get(index);
         if (head == null || nanoTime.getAsLong() - head.searchedAt() > MAX_AGE.toNanos() || usedUp(head)) {
             head = new Head(search.get(), nanoTime.getAsLong(), ConcurrentHashMap.newKeySet());

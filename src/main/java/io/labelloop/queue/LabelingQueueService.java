@@ -1,5 +1,7 @@
 package io.labelloop.queue;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -7,18 +9,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import io.labelloop.dataset.DatasetService;
 import io.labelloop.dataset.StaleWriteException;
 import io.labelloop.dataset.TextRecord;
 import io.labelloop.store.OpenSearchStore;
+import io.labelloop.store.Version;
 
 /**
  * The per-dataset labeling queue ({@code labelloop-queue-<dataset>}): filled by a selection step in priority order,
@@ -29,6 +33,10 @@ import io.labelloop.store.OpenSearchStore;
  * translog ({@code index.translog.durability=request}, so it survives a crash of the process or machine); a label
  * on a claim that is no longer yours, or on a record whose label changed since you saw it, throws
  * {@link StaleWriteException} instead of overwriting.
+ *
+ * <p>Two conditional writes make a label: the queue entry (still this claim?) and then the record (still the version
+ * the annotator saw?). Only the record write is the durable acknowledgement; the queue write only decides who may
+ * label. The queue index itself is {@code QueueEntries}.
  */
 @Service
 public class LabelingQueueService {
@@ -36,22 +44,22 @@ public class LabelingQueueService {
     private static final Logger LOG = LoggerFactory.getLogger(LabelingQueueService.class);
 
     private final QueueEntries entries;
-    private final Labeling labeling;
+    private final DatasetService datasets;
     private final QueueProperties properties;
-    private final java.time.Clock clock;
+    private final Clock clock;
     /** Background work of {@link ClaimAhead}: short store calls, a claim and a count in flight per session at most. */
     private final ExecutorService claimsAhead = Executors.newCachedThreadPool(daemon("labelloop-claim-ahead"));
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public LabelingQueueService(OpenSearchStore store, DatasetService datasets, QueueProperties properties) {
-        this(store, datasets, properties, java.time.Clock.systemUTC());
+        this(store, datasets, properties, Clock.systemUTC());
     }
 
     /** With the clock that leases are given and checked by (tests move it instead of sleeping). */
     LabelingQueueService(OpenSearchStore store, DatasetService datasets, QueueProperties properties,
-                         java.time.Clock clock) {
+                         Clock clock) {
         this.entries = new QueueEntries(store, datasets, properties, clock);
-        this.labeling = new Labeling(datasets, entries);
+        this.datasets = datasets;
         this.properties = properties;
         this.clock = clock;
     }
@@ -114,7 +122,7 @@ public class LabelingQueueService {
     }
 
     /** How long a claim keeps its record reserved. */
-    public java.time.Duration lease() {
+    public Duration lease() {
         return properties.lease();
     }
 
@@ -124,7 +132,8 @@ public class LabelingQueueService {
      * @throws StaleWriteException if the claim was lost (lease expired and taken) or the record's label changed
      */
     public TextRecord label(Claim claim, String label) {
-        return labeling.label(claim, label);
+        return onClaim(claim, label, () -> datasets.annotate(claim.dataset(), claim.versionedRecord(), label,
+                claim.annotator()));
     }
 
     /**
@@ -132,12 +141,43 @@ public class LabelingQueueService {
      * ({@link TextRecord#revision()} as the annotator saw it); takes the record out of the queue.
      */
     public TextRecord label(String dataset, String recordId, long expectedRevision, String label, String annotator) {
-        return labeling.label(dataset, recordId, expectedRevision, label, annotator);
+        TextRecord written = datasets.annotate(dataset, recordId, expectedRevision, label, annotator);
+        entries.get(dataset, recordId).ifPresent(e -> entries.finish(dataset, recordId, e.source(), label));
+        return written;
     }
 
     /** Discards the claimed record (not a label: it leaves training and evaluation). */
     public TextRecord discard(Claim claim) {
-        return labeling.discard(claim);
+        return onClaim(claim, null, () -> datasets.discard(claim.dataset(), claim.versionedRecord(), claim.annotator()));
+    }
+
+    /**
+     * Marks the entry done (a conditional write, no read), then writes the record. If the record write fails for a
+     * reason other than staleness, the entry is reopened for the same claim, so the annotator can simply retry.
+     */
+    private TextRecord onClaim(Claim claim, String label, Supplier<TextRecord> write) {
+        Version finished = entries.finish(claim, label).orElseThrow(() -> new StaleWriteException(
+                claim.dataset(), claim.recordId(), "your claim is gone: " + holder(claim)));
+        try {
+            return write.get();
+        } catch (StaleWriteException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            try {
+                entries.reopen(claim, finished);
+            } catch (RuntimeException reopening) {
+                e.addSuppressed(reopening);
+            }
+            throw e;
+        }
+    }
+
+    private String holder(Claim claim) {
+        return entries.get(claim.dataset(), claim.recordId()).map(e -> {
+            QueueDoc doc = e.source();
+            return QueueDoc.CLAIMED.equals(doc.state()) ? "claimed by " + doc.annotator() + " after your lease ended"
+                    : QueueDoc.DONE.equals(doc.state()) ? "already done by " + doc.annotator() : "entry is " + doc.state();
+        }).orElse("no longer in the queue (refilled?)");
     }
 
     /** Gives the record back to the queue unlabeled, for other annotators (this one skipped it). */
@@ -164,11 +204,15 @@ public class LabelingQueueService {
      * them; empty if there is nothing to undo or someone changed the record since.
      */
     public Optional<Claim> undo(String dataset, String annotator) {
-        return labeling.undo(dataset, annotator);
+        return datasets.undoLast(dataset, annotator).map(record -> {
+            double priority = entries.get(dataset, record.id()).map(e -> e.source().priority()).orElse(0.0);
+            return entries.reclaim(dataset, datasets.recordWithVersion(dataset, record.id()).orElseThrow(), annotator,
+                    priority);
+        });
     }
 
     /** Labels given in the dataset at or after this instant (queue or not), for "retrain after N new labels". */
     public long labelsSince(String dataset, Instant since) {
-        return labeling.labelsSince(dataset, since);
+        return datasets.labelsSince(dataset, since);
     }
 }

@@ -1,6 +1,7 @@
 package io.labelloop.queue;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A queue entry as stored in {@code labelloop-queue-<dataset>} (document id = record id). */
@@ -29,7 +30,7 @@ record QueueDoc(String recordId, double priority, String state, String annotator
     }
 
     QueueDoc released(String skipper) {
-        List<String> skipped = new java.util.ArrayList<>(skippedBy);
+        List<String> skipped = new ArrayList<>(skippedBy);
         if (skipper != null && !skipped.contains(skipper)) {
             skipped.add(skipper);
         }

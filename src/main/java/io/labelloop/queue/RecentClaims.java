@@ -1,5 +1,8 @@
 package io.labelloop.queue;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,34 +14,34 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RecentClaims {
 
     /** Longer than the queue index's refresh interval (1 s), with margin for a busy node. */
-    static final java.time.Duration VISIBLE_AFTER = java.time.Duration.ofSeconds(5);
+    static final Duration VISIBLE_AFTER = Duration.ofSeconds(5);
 
-    private final Map<String, Map<String, java.time.Instant>> byIndex = new ConcurrentHashMap<>();
-    private final java.time.Clock clock;
+    private final Map<String, Map<String, Instant>> byIndex = new ConcurrentHashMap<>();
+    private final Clock clock;
 
-    RecentClaims(java.time.Clock clock) {
+    RecentClaims(Clock clock) {
         this.clock = clock;
     }
 
     /** Excludes the entry until it is surely searchable, or until its lease ends if that is sooner. */
-    void claimed(String index, String id, java.time.Duration lease) {
-        java.time.Duration exclusion = lease.compareTo(VISIBLE_AFTER) < 0 ? lease : VISIBLE_AFTER;
+    void claimed(String index, String id, Duration lease) {
+        Duration exclusion = lease.compareTo(VISIBLE_AFTER) < 0 ? lease : VISIBLE_AFTER;
         byIndex.computeIfAbsent(index, k -> new ConcurrentHashMap<>()).put(id, clock.instant().plus(exclusion));
     }
 
     void forget(String index, String id) {
-        Map<String, java.time.Instant> ids = byIndex.get(index);
+        Map<String, Instant> ids = byIndex.get(index);
         if (ids != null) {
             ids.remove(id);
         }
     }
 
     List<String> ids(String index) {
-        Map<String, java.time.Instant> ids = byIndex.get(index);
+        Map<String, Instant> ids = byIndex.get(index);
         if (ids == null) {
             return List.of();
         }
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         ids.values().removeIf(now::isAfter);
         return List.copyOf(ids.keySet());
     }

@@ -1,21 +1,22 @@
 package io.labelloop.registry;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
-import org.opensearch.client.opensearch.OpenSearchClient;
-import org.opensearch.client.opensearch._types.Refresh;
-import org.opensearch.client.opensearch._types.SortOrder;
-import org.opensearch.client.opensearch.core.GetResponse;
-import org.opensearch.client.opensearch.core.search.Hit;
 import org.springframework.stereotype.Service;
 
-import io.labelloop.store.OpenSearchErrors;
+import io.labelloop.store.Criteria;
+import io.labelloop.store.Documents;
 import io.labelloop.store.OpenSearchStore;
+import io.labelloop.store.Search;
+import io.labelloop.store.Sort;
+import io.labelloop.store.Stored;
+import io.labelloop.store.StoreConflictException;
+import io.labelloop.store.Visibility;
 
 /**
  * Model versions per loop ({@code labelloop-models}), the current version per loop ({@code labelloop-loops}) and
@@ -25,34 +26,21 @@ import io.labelloop.store.OpenSearchStore;
 public class ModelRegistry {
 
     private static final int MAX_VERSIONS = 10_000;
+    private static final int MAX_CONFLICT_RETRIES = 10;
 
-    private final OpenSearchStore store;
-    private final OpenSearchClient client;
+    private final Documents documents;
     private final String models;
     private final String loops;
 
     public ModelRegistry(OpenSearchStore store) {
-        this.store = store;
-        this.client = store.client();
+        this.documents = store.documents();
         this.models = store.index("models");
         this.loops = store.index("loops");
         store.ensureIndex(models);
         store.ensureIndex(loops);
-        addFieldsOfLaterReleases();
-    }
-
-    /**
-     * Indices created before evaluations and promotions were stored have a strict mapping without them; adding
-     * fields to a mapping is allowed, so old registries keep working and gain them. Both are stored, not indexed.
-     */
-    private void addFieldsOfLaterReleases() {
-        try {
-            client.indices().putMapping(m -> m.index(models)
-                    .properties("evaluation", p -> p.object(o -> o.enabled(false)))
-                    .properties("promotion", p -> p.object(o -> o.enabled(false))));
-        } catch (IOException | RuntimeException e) {
-            throw store.unavailable("adding the evaluation fields to index " + models, e);
-        }
+        // Indices created before evaluations and promotions were stored have a strict mapping without them: old
+        // registries gain them (stored, not indexed) and keep working.
+        store.addStoredObjectFields(models, List.of("evaluation", "promotion"));
     }
 
     /**
@@ -68,26 +56,22 @@ public class ModelRegistry {
         Instant at = version.createdAt() == null ? Instant.now() : version.createdAt();
         ModelVersion stored = version.with(iteration, at, version.status(), version.metrics());
         try {
-            client.create(c -> c.index(models).id(id(stored.loop(), stored.version())).document(stored)
-                    .refresh(Refresh.True));
+            documents.create(models, id(stored.loop(), stored.version()), stored, Visibility.IMMEDIATE);
             return stored;
-        } catch (IOException | RuntimeException e) {
-            if (OpenSearchErrors.isConflict(e)) {
-                throw new IllegalArgumentException("Loop '" + version.loop() + "' already has a model version '"
-                        + version.version() + "'", e);
-            }
-            throw store.unavailable("registering model " + version.version(), e);
+        } catch (StoreConflictException e) {
+            throw new IllegalArgumentException("Loop '" + version.loop() + "' already has a model version '"
+                    + version.version() + "'", e);
         }
     }
 
     /** One version of a loop. */
     public Optional<ModelVersion> find(String loop, String version) {
-        return get(loop, version).map(GetResponse::source);
+        return get(loop, version).map(Stored::source);
     }
 
     /** The version the loop scores with, if one was promoted. */
     public Optional<ModelVersion> current(String loop) {
-        return currentPointer(loop).map(GetResponse::source).map(LoopDoc::currentVersion)
+        return currentPointer(loop).map(Stored::source).map(LoopDoc::currentVersion)
                 .flatMap(v -> find(loop, v));
     }
 
@@ -146,14 +130,8 @@ public class ModelRegistry {
 
     /** All versions of the loop, oldest first. */
     public List<ModelVersion> history(String loop) {
-        try {
-            return client.search(s -> s.index(models).size(MAX_VERSIONS)
-                            .query(q -> q.term(t -> t.field("loop").value(v -> v.stringValue(loop))))
-                            .sort(o -> o.field(f -> f.field("iteration").order(SortOrder.Asc))),
-                    ModelVersion.class).hits().hits().stream().map(Hit::source).toList();
-        } catch (IOException | RuntimeException e) {
-            throw store.unavailable("reading the history of loop " + loop, e);
-        }
+        return documents.search(Search.in(models).size(MAX_VERSIONS).where(Criteria.term("loop", loop))
+                .sort(Sort.asc("iteration")), ModelVersion.class).sources();
     }
 
     /** The loop's iterations as the dashboards plot them, oldest first. */
@@ -166,18 +144,17 @@ public class ModelRegistry {
         return all.isEmpty() ? 0 : all.get(all.size() - 1).iteration();
     }
 
-    private ModelVersion update(String loop, String version, java.util.function.UnaryOperator<ModelVersion> change) {
+    private ModelVersion update(String loop, String version, UnaryOperator<ModelVersion> change) {
         for (int attempt = 0; ; attempt++) {
-            GetResponse<ModelVersion> got = get(loop, version).orElseThrow(() ->
+            Stored<ModelVersion> got = get(loop, version).orElseThrow(() ->
                     new IllegalArgumentException("Loop '" + loop + "' has no model version '" + version + "'"));
             ModelVersion changed = change.apply(got.source());
             try {
-                client.index(i -> i.index(models).id(got.id()).document(changed).ifSeqNo(got.seqNo())
-                        .ifPrimaryTerm(got.primaryTerm()).refresh(Refresh.True));
+                documents.put(models, got.id(), changed, got.version(), Visibility.IMMEDIATE);
                 return changed;
-            } catch (IOException | RuntimeException e) {
-                if (!OpenSearchErrors.isConflict(e) || attempt > 10) {
-                    throw store.unavailable("updating model version " + version, e);
+            } catch (StoreConflictException e) {
+                if (attempt > MAX_CONFLICT_RETRIES) {
+                    throw e;
                 }
             }
         }
@@ -186,40 +163,29 @@ public class ModelRegistry {
     /** Points the loop at the version with a conditional write; returns the version it pointed at before. */
     private String swapPointer(String loop, String version) {
         for (int attempt = 0; ; attempt++) {
-            Optional<GetResponse<LoopDoc>> got = currentPointer(loop);
+            Optional<Stored<LoopDoc>> got = currentPointer(loop);
             LoopDoc doc = new LoopDoc(loop, version, Instant.now());
             try {
                 if (got.isEmpty()) {
-                    client.create(c -> c.index(loops).id(loop).document(doc).refresh(Refresh.True));
+                    documents.create(loops, loop, doc, Visibility.IMMEDIATE);
                     return null;
                 }
-                client.index(i -> i.index(loops).id(loop).document(doc).ifSeqNo(got.get().seqNo())
-                        .ifPrimaryTerm(got.get().primaryTerm()).refresh(Refresh.True));
+                documents.put(loops, loop, doc, got.get().version(), Visibility.IMMEDIATE);
                 return got.get().source().currentVersion();
-            } catch (IOException | RuntimeException e) {
-                if (!OpenSearchErrors.isConflict(e) || attempt > 10) {
-                    throw store.unavailable("promoting model version " + version, e);
+            } catch (StoreConflictException e) {
+                if (attempt > MAX_CONFLICT_RETRIES) {
+                    throw e;
                 }
             }
         }
     }
 
-    private Optional<GetResponse<ModelVersion>> get(String loop, String version) {
-        try {
-            GetResponse<ModelVersion> got = client.get(g -> g.index(models).id(id(loop, version)), ModelVersion.class);
-            return got.found() ? Optional.of(got) : Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            throw store.unavailable("reading model version " + version, e);
-        }
+    private Optional<Stored<ModelVersion>> get(String loop, String version) {
+        return documents.get(models, id(loop, version), ModelVersion.class);
     }
 
-    private Optional<GetResponse<LoopDoc>> currentPointer(String loop) {
-        try {
-            GetResponse<LoopDoc> got = client.get(g -> g.index(loops).id(loop), LoopDoc.class);
-            return got.found() ? Optional.of(got) : Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            throw store.unavailable("reading loop " + loop, e);
-        }
+    private Optional<Stored<LoopDoc>> currentPointer(String loop) {
+        return documents.get(loops, loop, LoopDoc.class);
     }
 
     private static String id(String loop, String version) {

@@ -3,6 +3,8 @@ package io.labelloop.sample;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.util.List;
+
 /**
  * The offline sample dataset imported on first start ({@code labelloop.sample.*}).
  *
@@ -19,5 +21,5 @@ public record SampleProperties(@DefaultValue("true") boolean enabled, @DefaultVa
     public static final String RESOURCE = "sample/banking-queries.csv";
 
     /** Its metadata columns, besides {@code id} and {@code text}. */
-    static final java.util.List<String> METADATA = java.util.List.of("product", "channel", "customer_tier", "language");
+    static final List<String> METADATA = List.of("product", "channel", "customer_tier", "language");
 }

@@ -50,6 +50,7 @@ public final class OpenSearchStore implements AutoCloseable {
     private final OpenSearchClient client;
     private final ObjectMapper mapper;
     private final List<URI> uris;
+    private final Documents documents;
 
     private OpenSearchStore(OpenSearchProperties properties, EmbeddedNode node, List<URI> uris) {
         this.properties = properties;
@@ -58,6 +59,7 @@ public final class OpenSearchStore implements AutoCloseable {
         this.mapper = newMapper();
         this.transport = transport(uris, properties, mapper);
         this.client = new OpenSearchClient(transport);
+        this.documents = new Documents(this, client);
     }
 
     /** Starts the embedded node or connects to the external cluster, then installs the index templates. */
@@ -157,7 +159,15 @@ public final class OpenSearchStore implements AutoCloseable {
         }
     }
 
-    /** The typed client. */
+    /** Reads and writes of documents, in the store's own terms. */
+    public Documents documents() {
+        return documents;
+    }
+
+    /**
+     * The OpenSearch client, for tests and tools that poke the cluster itself; application code outside this
+     * package uses {@link #documents()} and the index methods here (ArchitectureTest keeps it so).
+     */
     public OpenSearchClient client() {
         return client;
     }
@@ -170,11 +180,6 @@ public final class OpenSearchStore implements AutoCloseable {
     /** The node's or cluster's HTTP address, for curl and logs. */
     public URI httpUri() {
         return uris.get(0);
-    }
-
-    /** The embedded node's HTTP port, empty with an external cluster. */
-    public Optional<Integer> embeddedHttpPort() {
-        return node == null ? Optional.empty() : Optional.of(node.httpPort());
     }
 
     /** Full index name for a kind of index and a dataset, e.g. {@code labelloop-records-banking}. */
@@ -198,10 +203,37 @@ public final class OpenSearchStore implements AutoCloseable {
             }
             client.indices().create(c -> c.index(index));
         } catch (IOException | RuntimeException e) {
-            if (OpenSearchErrors.status(e) == 400 && String.valueOf(e.getMessage()).contains("already_exists")) {
+            if (StoreErrors.status(e) == StoreErrors.BAD_REQUEST && String.valueOf(e.getMessage()).contains("already_exists")) {
                 return;
             }
-            throw unavailable("creating index " + index, e);
+            throw failure("creating index " + index, e);
+        }
+    }
+
+    /** Deletes these indices; those that do not exist are passed over. */
+    public void deleteIndices(List<String> indices) {
+        try {
+            client.indices().delete(d -> d.index(indices).ignoreUnavailable(true));
+        } catch (IOException | RuntimeException e) {
+            throw failure("deleting indices " + indices, e);
+        }
+    }
+
+    /**
+     * Adds object fields that are stored but not indexed to the index's mapping. Adding fields is allowed even to a
+     * strict mapping, so indices created by an older release gain the fields of a later one.
+     */
+    public void addStoredObjectFields(String index, List<String> fields) {
+        try {
+            client.indices().putMapping(m -> {
+                m.index(index);
+                for (String field : fields) {
+                    m.properties(field, p -> p.object(o -> o.enabled(false)));
+                }
+                return m;
+            });
+        } catch (IOException | RuntimeException e) {
+            throw failure("adding the fields " + fields + " to index " + index, e);
         }
     }
 
@@ -210,14 +242,21 @@ public final class OpenSearchStore implements AutoCloseable {
         try {
             client.indices().refresh(r -> r.index(index));
         } catch (IOException | RuntimeException e) {
-            throw unavailable("refreshing index " + index, e);
+            throw failure("refreshing index " + index, e);
         }
     }
 
-    /** Wraps a client failure with the address and the setting to check. */
-    public StoreUnavailableException unavailable(String what, Exception e) {
-        String where = node != null ? "embedded node " + httpUri() : "cluster " + uris + " (setting labelloop.opensearch.uris)";
-        return new StoreUnavailableException("OpenSearch " + what + " failed at " + where + ": " + e.getMessage(), e);
+    /** A client failure of {@code what} as a {@link StoreException}, naming the address and the setting to check. */
+    StoreException failure(String what, Exception e) {
+        return StoreErrors.translate(what, where(), e);
+    }
+
+    private StoreUnavailableException unavailable(String what, Exception e) {
+        return new StoreUnavailableException("OpenSearch " + what + " failed at " + where() + ": " + e.getMessage(), e);
+    }
+
+    private String where() {
+        return node != null ? "embedded node " + httpUri() : "cluster " + uris + " (setting labelloop.opensearch.uris)";
     }
 
     /** The prefix all index names start with. */

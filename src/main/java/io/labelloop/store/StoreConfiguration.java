@@ -1,6 +1,5 @@
 package io.labelloop.store;
 
-import org.opensearch.client.opensearch.OpenSearchClient;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,10 +12,5 @@ public class StoreConfiguration {
     @Bean(destroyMethod = "close")
     OpenSearchStore openSearchStore(OpenSearchProperties properties) {
         return OpenSearchStore.open(properties);
-    }
-
-    @Bean
-    OpenSearchClient openSearchClient(OpenSearchStore store) {
-        return store.client();
     }
 }

@@ -1,7 +1,7 @@
 package io.labelloop.store;
 
 /** OpenSearch cannot be reached or answered with an error; the message names the cluster setting to check. */
-public class StoreUnavailableException extends RuntimeException {
+public class StoreUnavailableException extends StoreException {
 
     public StoreUnavailableException(String message, Throwable cause) {
         super(message, cause);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.labelloop.loop.LoopFiles;
 import io.labelloop.loop.SelectionStrategy;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.camel.CamelContext;
@@ -17,6 +18,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 class LabelloopComponentTest {
 
@@ -257,9 +260,9 @@ class LabelloopComponentTest {
     void theGeneratedCatalogDocumentsEveryOptionAndHeader() throws Exception {
         String json;
         try (var in = getClass().getResourceAsStream("/META-INF/io/labelloop/component/labelloop.json")) {
-            json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        var schema = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        var schema = new ObjectMapper().readTree(json);
         var properties = schema.get("properties");
         var headers = schema.get("headers");
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.labelloop.loop.LoopFiles;
+import io.labelloop.routes.RouteErrors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

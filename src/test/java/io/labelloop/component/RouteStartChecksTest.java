@@ -7,6 +7,7 @@ import io.labelloop.dataset.DatasetProperties;
 import io.labelloop.dataset.DatasetService;
 import io.labelloop.loop.LoopFiles;
 import io.labelloop.store.StoreFixture;
+import io.labelloop.routes.RouteErrors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

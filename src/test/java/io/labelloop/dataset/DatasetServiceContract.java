@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,7 +88,7 @@ public abstract class DatasetServiceContract {
     @Test
     public void predictionsAreStoredWithTheModelVersionAndFilterableByScore() {
         String name = datasetWith(20);
-        Map<String, List<PredictedLabel>> predictions = new java.util.HashMap<>();
+        Map<String, List<PredictedLabel>> predictions = new HashMap<>();
         for (int i = 0; i < 20; i++) {
             double top = 0.35 + i * 0.03;
             predictions.put("r" + i, List.of(new PredictedLabel("neutral", (1 - top) / 2),
@@ -194,7 +196,7 @@ public abstract class DatasetServiceContract {
         String name = datasetWith(4);
         datasets.storePredictions(name, Map.of("r2", List.of(new PredictedLabel("positive", 0.9))), "v1");
         datasets.refresh(name);
-        Map<String, Long> seen = new java.util.LinkedHashMap<>();
+        Map<String, Long> seen = new LinkedHashMap<>();
         datasets.search(name, RecordQuery.all(), 10, null).records().forEach(r -> seen.put(r.id(), r.revision()));
         datasets.annotate(name, "r0", seen.get("r0"), "positive", "ann");
         datasets.annotate(name, "r2", seen.get("r2"), "neutral", "ann");

@@ -9,7 +9,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
-import org.opensearch.client.opensearch.core.search.Hit;
+
+import io.labelloop.store.Stored;
+import io.labelloop.store.Version;
 
 class CandidateCacheTest {
 
@@ -19,7 +21,7 @@ class CandidateCacheTest {
 
     @Test
     void oneSearchServesSeveralClaimsAndTriedEntriesAreNotOfferedAgain() {
-        Supplier<List<Hit<QueueDoc>>> search = counting(entry("a"), entry("b"), entry("c"));
+        Supplier<List<Stored<QueueDoc>>> search = counting(entry("a"), entry("b"), entry("c"));
 
         assertThat(ids(cache.candidates("q", "ann", List.of(), 2, search))).containsExactly("a", "b");
         cache.tried("q", "a");
@@ -30,7 +32,7 @@ class CandidateCacheTest {
 
     @Test
     void entriesTheAnnotatorSkippedOrThisJvmJustClaimedAreLeftOut() {
-        Supplier<List<Hit<QueueDoc>>> search = counting(entry("a", "ann"), entry("b"), entry("c"));
+        Supplier<List<Stored<QueueDoc>>> search = counting(entry("a", "ann"), entry("b"), entry("c"));
 
         assertThat(ids(cache.candidates("q", "ann", List.of("b"), 5, search))).containsExactly("c");
         assertThat(ids(cache.candidates("q", "bob", List.of(), 5, search))).containsExactly("a", "b", "c");
@@ -38,7 +40,7 @@ class CandidateCacheTest {
 
     @Test
     void theHeadIsSearchedAgainWhenUsedUpOlderThanARefreshOrForgotten() {
-        Supplier<List<Hit<QueueDoc>>> search = counting(entry("a"));
+        Supplier<List<Stored<QueueDoc>>> search = counting(entry("a"));
         cache.candidates("q", "ann", List.of(), 1, search);
 
         cache.tried("q", "a");
@@ -55,20 +57,20 @@ class CandidateCacheTest {
     }
 
     @SafeVarargs
-    private Supplier<List<Hit<QueueDoc>>> counting(Hit<QueueDoc>... hits) {
+    private Supplier<List<Stored<QueueDoc>>> counting(Stored<QueueDoc>... hits) {
         return () -> {
             searches.incrementAndGet();
             return List.of(hits);
         };
     }
 
-    private static Hit<QueueDoc> entry(String id, String... skippedBy) {
+    private static Stored<QueueDoc> entry(String id, String... skippedBy) {
         QueueDoc doc = QueueDoc.pending(id, 1.0, Instant.EPOCH).released(null);
         QueueDoc skipped = skippedBy.length == 0 ? doc : doc.released(skippedBy[0]);
-        return Hit.of(h -> h.index("q").id(id).source(skipped).seqNo(1L).primaryTerm(1L));
+        return new Stored<>(id, skipped, new Version(1, 1));
     }
 
-    private static List<String> ids(List<Hit<QueueDoc>> hits) {
-        return hits.stream().map(Hit::id).toList();
+    private static List<String> ids(List<Stored<QueueDoc>> hits) {
+        return hits.stream().map(Stored::id).toList();
     }
 }

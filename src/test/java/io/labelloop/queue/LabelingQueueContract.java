@@ -3,9 +3,14 @@ package io.labelloop.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -137,7 +142,7 @@ public abstract class LabelingQueueContract {
         assertThat(queue.claimNext(name, "bob").orElseThrow().recordId()).isEqualTo("r1");
     }
 
-    private void blockWrites(String dataset, boolean blocked) throws java.io.IOException {
+    private void blockWrites(String dataset, boolean blocked) throws IOException {
         String index = store().index("records", dataset);
         store().client().indices().putSettings(s -> s.index(index).settings(i -> i.blocks(b -> b.write(blocked))));
     }
@@ -160,7 +165,7 @@ public abstract class LabelingQueueContract {
     }
 
     @Test
-    public void countingTheQueueDoesNotRefreshIt() throws java.io.IOException {
+    public void countingTheQueueDoesNotRefreshIt() throws IOException {
         String name = datasetWith(3);
         queue.fill(name, byPriority(3));
         queue.label(queue.claimNext(name, "ann").orElseThrow(), "neutral");
@@ -175,7 +180,7 @@ public abstract class LabelingQueueContract {
         assertThat(refreshes(index) - before).as("refreshes of the queue index (scheduled ones aside)").isLessThan(5);
     }
 
-    private long refreshes(String index) throws java.io.IOException {
+    private long refreshes(String index) throws IOException {
         return store().client().indices().stats(s -> s.index(index).metric("refresh")).all().total().refresh()
                 .externalTotal();
     }
@@ -315,7 +320,7 @@ public abstract class LabelingQueueContract {
         String name = datasetWith(annotators * perAnnotator);
         queue.fill(name, byPriority(annotators * perAnnotator));
         Map<String, String> acknowledged = new ConcurrentHashMap<>();
-        List<String> twice = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> twice = Collections.synchronizedList(new ArrayList<>());
 
         ExecutorService pool = Executors.newFixedThreadPool(annotators);
         List<Future<Integer>> done = new ArrayList<>();
@@ -352,7 +357,7 @@ public abstract class LabelingQueueContract {
     }
 
     /** A clock the test moves forward, so lease expiry needs no sleeping (robust on a busy machine). */
-    static final class MovableClock extends java.time.Clock {
+    static final class MovableClock extends Clock {
         private volatile Instant now = Instant.now();
 
         void advance(Duration by) {
@@ -360,12 +365,12 @@ public abstract class LabelingQueueContract {
         }
 
         @Override
-        public java.time.ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
         }
 
         @Override
-        public java.time.Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
 

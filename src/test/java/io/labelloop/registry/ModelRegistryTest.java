@@ -3,12 +3,17 @@ package io.labelloop.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.opensearch.client.opensearch._types.Refresh;
 
+import io.labelloop.model.Evaluation;
 import io.labelloop.store.StoreFixture;
 
 class ModelRegistryTest {
@@ -57,7 +62,7 @@ class ModelRegistryTest {
         assertThat(iterations).extracting(Iteration::iteration).containsExactly(1, 2);
         Iteration second = iterations.get(1);
         assertThat(second.accuracy()).isEqualTo(0.91);
-        assertThat(second.macroF1()).isEqualTo(0.86, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(second.macroF1()).isEqualTo(0.86, Offset.offset(1e-9));
         assertThat(second.labeledCount()).isEqualTo(375);
         assertThat(second.trainSeconds()).isEqualTo(12.5);
         assertThat(second.scoreSeconds()).isEqualTo(42.0);
@@ -81,7 +86,7 @@ class ModelRegistryTest {
     @Test
     void aVersionStoredBeforeEvaluationsAndPromotionsWereStoredStillLoads() throws Exception {
         String loop = StoreFixture.uniqueName("loop");
-        Map<String, Object> old = new java.util.LinkedHashMap<>();
+        Map<String, Object> old = new LinkedHashMap<>();
         old.put("loop", loop);
         old.put("version", "v1");
         old.put("iteration", 1);
@@ -92,7 +97,7 @@ class ModelRegistryTest {
         old.put("createdAt", "2026-11-01T10:00:00Z");
         old.put("status", "CURRENT");
         StoreFixture.store().client().index(i -> i.index(StoreFixture.store().index("models")).id(loop + ":v1")
-                .document(old).refresh(org.opensearch.client.opensearch._types.Refresh.True));
+                .document(old).refresh(Refresh.True));
 
         ModelVersion loaded = registry.find(loop, "v1").orElseThrow();
 
@@ -106,19 +111,19 @@ class ModelRegistryTest {
     void theFullEvaluationAndWhoPromotedAreStoredWithTheVersion() {
         String loop = StoreFixture.uniqueName("loop");
         registry.register(version(loop, "v1", 100, 0.5));
-        io.labelloop.model.Evaluation evaluation = io.labelloop.model.Evaluation.of(List.of("negative", "positive"),
+        Evaluation evaluation = Evaluation.of(List.of("negative", "positive"),
                 List.of("negative", "negative", "positive", "positive", "positive"),
                 List.of("negative", "positive", "positive", "positive", "negative"));
 
-        registry.updateEvaluation(loop, "v1", ModelEvaluation.of(evaluation, "hash-1", java.time.Instant.now()));
-        registry.promote(loop, "v1", new Promotion("alice", java.time.Instant.now(), "by hand"));
+        registry.updateEvaluation(loop, "v1", ModelEvaluation.of(evaluation, "hash-1", Instant.now()));
+        registry.promote(loop, "v1", new Promotion("alice", Instant.now(), "by hand"));
 
         ModelVersion stored = registry.find(loop, "v1").orElseThrow();
         assertThat(stored.evaluation().confusion()).containsExactly(List.of(1, 1), List.of(1, 2));
         assertThat(stored.evaluation().confusion("positive", "negative")).isEqualTo(1);
         assertThat(stored.evaluation().perLabel()).extracting(ModelEvaluation.LabelScores::recall)
                 .containsExactly(0.5, 2.0 / 3);
-        assertThat(stored.metric(ModelVersion.ACCURACY)).isEqualTo(0.6, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(stored.metric(ModelVersion.ACCURACY)).isEqualTo(0.6, Offset.offset(1e-9));
         assertThat(stored.promotion().by()).isEqualTo("alice");
         assertThat(stored.status()).isEqualTo(ModelStatus.CURRENT);
     }

@@ -2,7 +2,10 @@ package io.labelloop.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,6 +16,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.labelloop.dataset.DatasetService;
+import io.labelloop.dataset.TextRecord;
 import io.labelloop.queue.LabelingQueueService;
 import io.labelloop.queue.QueueItem;
 import io.labelloop.registry.ModelRegistry;
@@ -44,12 +48,12 @@ class StoreWiringTest {
     void servicesComeFromTheContextConfiguredByProperties() {
         String name = StoreFixture.uniqueName("wired");
         datasets.create(name, List.of("a", "b"));
-        datasets.log(name, List.of(io.labelloop.dataset.TextRecord.of("1", "hello", java.util.Map.of())));
+        datasets.log(name, List.of(TextRecord.of("1", "hello", Map.of())));
         queue.fill(name, List.of(new QueueItem("1", 1)));
 
         var claim = queue.claimNext(name, "ann").orElseThrow();
 
-        assertThat(java.time.Duration.between(java.time.Instant.now(), claim.leaseUntil()).toSeconds()).isBetween(80L, 90L);
+        assertThat(Duration.between(Instant.now(), claim.leaseUntil()).toSeconds()).isBetween(80L, 90L);
         assertThat(registry.current("nothing")).isEmpty();
     }
 }

@@ -13,9 +13,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.opensearch.client.opensearch._types.HealthStatus;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.node.Node;
 
+import io.labelloop.dataset.DatasetProperties;
+import io.labelloop.dataset.DatasetService;
 import io.labelloop.dataset.DatasetServiceContract;
 import io.labelloop.queue.LabelingQueueContract;
 
@@ -77,10 +80,10 @@ class TwoNodeClusterTest {
     @Test
     void bothNodesJoinedOneClusterAndIndicesAreReplicated() throws IOException {
         // The catalog creates its index here: the nested contract classes may run after this test.
-        new io.labelloop.dataset.DatasetService(cluster, io.labelloop.dataset.DatasetProperties.defaults());
+        new DatasetService(cluster, DatasetProperties.defaults());
         String index = cluster.index("datasets");
         var health = cluster.client().cluster().health(h -> h.waitForNodes("2").waitForStatus(
-                org.opensearch.client.opensearch._types.HealthStatus.Green).timeout(t -> t.time("60s")));
+                HealthStatus.Green).timeout(t -> t.time("60s")));
         assertThat(health.numberOfNodes()).isEqualTo(2);
         var settings = cluster.client().indices().getSettings(s -> s.index(index)).get(index).settings().index();
         assertThat(settings.autoExpandReplicas()).isEqualTo("0-1");

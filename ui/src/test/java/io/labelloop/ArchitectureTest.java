@@ -18,6 +18,13 @@ class ArchitectureTest {
     private static final String[] WEB = {"..ui..", "io.labelloop.api..", "io.labelloop.security.."};
 
     @ArchTest
+    static final ArchRule onlyTheStoreKnowsOpenSearch = noClasses()
+            .that().resideOutsideOfPackage("io.labelloop.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.opensearch..")
+            .because("the store owns OpenSearch: dataset, queue and registry code talk to its Documents API, "
+                    + "and its one error translation");
+
+    @ArchTest
     static final ArchRule modelRuntimeKnowsNoFramework = noClasses()
             .that().resideInAPackage("io.labelloop.model..")
             .should().dependOnClassesThat().resideInAnyPackage(

@@ -1,4 +1,4 @@
-package io.labelloop.component;
+package io.labelloop.routes;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,7 +26,7 @@ import org.apache.camel.util.URISupport;
  * Where routes come from: the route file and line a user has to open (the line of the step or option at fault when
  * Camel's source locations are on), and which routes send to which endpoints.
  */
-final class RouteFiles {
+public final class RouteFiles {
 
     private RouteFiles() {
     }
@@ -35,13 +35,13 @@ final class RouteFiles {
      * "route file F line N, route 'id'" when Camel knows the route's file (source locations on), else "route 'id'";
      * N is the route's first line.
      */
-    static String where(CamelContext camel, String routeId) {
+    public static String where(CamelContext camel, String routeId) {
         RouteDefinition route = definition(camel, routeId);
         return describe(route, routeId, route == null ? 0 : route.getLineNumber());
     }
 
     /** Like {@link #where(CamelContext, String)}, at the line of the route's step that uses this endpoint. */
-    static String where(CamelContext camel, String routeId, Endpoint endpoint) {
+    public static String where(CamelContext camel, String routeId, Endpoint endpoint) {
         RouteDefinition route = definition(camel, routeId);
         int line = route == null ? 0 : steps(route).stream().filter(step -> resolvesTo(camel, step.uri(), endpoint))
                 .mapToInt(Step::line).filter(n -> n > 0).findFirst().orElse(route.getLineNumber());
@@ -60,7 +60,7 @@ final class RouteFiles {
      * written (in the URI or under {@code parameters:}), else at the endpoint's step, else at the route; null outside
      * route creation.
      */
-    static String creating(CamelContext camel, String uri, Collection<String> options) {
+    public static String creating(CamelContext camel, String uri, Collection<String> options) {
         String routeId = camel.getCamelContextExtension().getCreateRoute();
         RouteDefinition route = definition(camel, routeId);
         if (route == null) {
@@ -76,7 +76,7 @@ final class RouteFiles {
     }
 
     /** Ids of the routes with a step ({@code to}, {@code toD}, ...) whose URI, as written, matches. */
-    static List<String> sendingTo(CamelContext camel, Predicate<String> uri) {
+    public static List<String> sendingTo(CamelContext camel, Predicate<String> uri) {
         if (!(camel instanceof ModelCamelContext model)) {
             return List.of();
         }

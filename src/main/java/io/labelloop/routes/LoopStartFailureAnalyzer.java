@@ -1,4 +1,4 @@
-package io.labelloop.component;
+package io.labelloop.routes;
 
 import org.apache.camel.FailedToCreateRouteException;
 import org.apache.camel.FailedToStartRouteException;

@@ -1,4 +1,4 @@
-package io.labelloop.component;
+package io.labelloop.routes;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.FailedToCreateRouteException;

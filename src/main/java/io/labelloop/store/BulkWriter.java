@@ -1,33 +1,27 @@
-package io.labelloop.dataset;
+package io.labelloop.store;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
-import org.opensearch.client.opensearch.core.BulkResponse;
-import org.opensearch.client.opensearch.core.bulk.BulkOperation;
-import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
-
-import io.labelloop.store.OpenSearchErrors;
-import io.labelloop.store.OpenSearchStore;
+import java.util.function.Consumer;
 
 /**
  * Sends operations in bulk requests of {@code batchSize} with at most {@code concurrency} requests in flight: the
  * producer blocks in {@link #add} while all are busy (back-pressure), and items the cluster refuses with 429 are
  * sent again after a pause.
  */
-final class BulkWriter implements AutoCloseable {
+public final class BulkWriter implements AutoCloseable {
 
     private static final int MAX_RETRIES = 8;
     private static final long FIRST_BACKOFF_MS = 50;
 
-    private final OpenSearchStore store;
+    private final Documents documents;
     private final int batchSize;
     private final Semaphore inFlight;
     private final ExecutorService executor;
@@ -37,11 +31,11 @@ final class BulkWriter implements AutoCloseable {
     private final AtomicLong conflicts = new AtomicLong();
     private final AtomicLong missing = new AtomicLong();
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
-    private List<BulkOperation> batch = new ArrayList<>();
-    private volatile java.util.function.Consumer<BulkResponseItem> onItem = item -> { };
+    private List<BulkOp> batch = new ArrayList<>();
+    private volatile Consumer<BulkItem> onItem = item -> { };
 
-    BulkWriter(OpenSearchStore store, int batchSize, int concurrency) {
-        this.store = store;
+    BulkWriter(Documents documents, int batchSize, int concurrency) {
+        this.documents = documents;
         this.batchSize = batchSize;
         this.inFlight = new Semaphore(concurrency);
         this.executor = Executors.newFixedThreadPool(concurrency, r -> {
@@ -52,11 +46,11 @@ final class BulkWriter implements AutoCloseable {
     }
 
     /** Also hands every final item result to this listener (called from the writer's threads). */
-    void onItem(java.util.function.Consumer<BulkResponseItem> listener) {
+    public void onItem(Consumer<BulkItem> listener) {
         this.onItem = listener;
     }
 
-    void add(BulkOperation operation) {
+    public void add(BulkOp operation) {
         throwIfFailed();
         batch.add(operation);
         if (batch.size() >= batchSize) {
@@ -65,7 +59,7 @@ final class BulkWriter implements AutoCloseable {
     }
 
     /** Waits for every operation and returns the counts. */
-    Result finish() {
+    public Result finish() {
         flush();
         for (Future<?> f : pending) {
             try {
@@ -73,7 +67,7 @@ final class BulkWriter implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while writing", e);
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 failure.compareAndSet(null, new IllegalStateException(e.getCause()));
             }
         }
@@ -90,7 +84,7 @@ final class BulkWriter implements AutoCloseable {
         if (batch.isEmpty()) {
             return;
         }
-        List<BulkOperation> toSend = batch;
+        List<BulkOp> toSend = batch;
         batch = new ArrayList<>(batchSize);
         try {
             inFlight.acquire();
@@ -109,12 +103,11 @@ final class BulkWriter implements AutoCloseable {
         }));
     }
 
-    private void send(List<BulkOperation> operations) {
-        List<BulkOperation> remaining = operations;
+    private void send(List<BulkOp> operations) {
+        List<BulkOp> remaining = operations;
         for (int attempt = 0; !remaining.isEmpty(); attempt++) {
-            List<BulkOperation> retry = new ArrayList<>();
-            BulkResponse response = execute(remaining, attempt);
-            List<BulkResponseItem> items = response.items();
+            List<BulkOp> retry = new ArrayList<>();
+            List<BulkItem> items = execute(remaining, attempt);
             for (int i = 0; i < items.size(); i++) {
                 count(items.get(i), remaining.get(i), retry);
             }
@@ -129,36 +122,34 @@ final class BulkWriter implements AutoCloseable {
         }
     }
 
-    private BulkResponse execute(List<BulkOperation> operations, int attempt) {
+    private List<BulkItem> execute(List<BulkOp> operations, int attempt) {
         for (int tries = attempt; ; tries++) {
             try {
-                return store.client().bulk(b -> b.operations(operations));
-            } catch (IOException | RuntimeException e) {
-                if (!OpenSearchErrors.isBackPressure(e) || tries >= MAX_RETRIES) {
-                    throw store.unavailable("bulk write of " + operations.size() + " records", e);
+                return documents.bulk(operations, Visibility.NEAR_REAL_TIME);
+            } catch (StoreException e) {
+                if (StoreErrors.status(e) != StoreErrors.TOO_MANY_REQUESTS || tries >= MAX_RETRIES) {
+                    throw e;
                 }
                 pause(tries);
             }
         }
     }
 
-    private void count(BulkResponseItem item, BulkOperation operation, List<BulkOperation> retry) {
-        int status = item.status();
-        if (status == 429) {
+    private void count(BulkItem item, BulkOp operation, List<BulkOp> retry) {
+        if (item.overloaded()) {
             retry.add(operation);
             return;
         }
         onItem.accept(item);
-        if (status == 409) {
+        if (item.conflict()) {
             conflicts.incrementAndGet();
-        } else if (status == 404) {
+        } else if (item.missing()) {
             missing.incrementAndGet();
-        } else if (item.error() != null) {
-            throw new IllegalStateException("OpenSearch refused record '" + item.id() + "': " + item.error().type()
-                    + ": " + item.error().reason());
+        } else if (item.failed()) {
+            throw new IllegalStateException("OpenSearch refused record '" + item.id() + "': " + item.error());
         } else {
             succeeded.incrementAndGet();
-            if (!"noop".equals(item.result())) {
+            if (!item.noop()) {
                 updated.incrementAndGet();
             }
         }
@@ -188,6 +179,6 @@ final class BulkWriter implements AutoCloseable {
      * @param conflicts refused with 409 (for creates: the id existed)
      * @param missing   refused with 404 (for updates: no such record)
      */
-    record Result(long succeeded, long changed, long conflicts, long missing) {
+    public record Result(long succeeded, long changed, long conflicts, long missing) {
     }
 }

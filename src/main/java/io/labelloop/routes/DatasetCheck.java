@@ -1,14 +1,16 @@
-package io.labelloop.component;
+package io.labelloop.routes;
 
 import io.labelloop.loop.LoopCatalog;
 import io.labelloop.loop.LoopConfig;
 import io.labelloop.loop.LoopConfigLoader;
+import io.labelloop.loop.LoopSteps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * that dataset creates it, so the loop waits for it), as do datasets created before the routes start, such as the
  * sample Labelloop imports on first start.
  */
-final class DatasetCheck {
+public final class DatasetCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatasetCheck.class);
 
@@ -27,16 +29,20 @@ final class DatasetCheck {
 
     /**
      * @param endpoint the endpoint of a starting consumer or producer
+     * @param loop     its loop
+     * @param steps    the loop steps, which know the datasets
+     * @param catalog  every loop, to find the routes that import into the dataset
      * @param routeIds the routes it belongs to, named in the error
      * @throws IllegalStateException naming the route file, the loop, its file and line, and the option of each
      *                               missing dataset
      */
-    static void require(LabelloopEndpoint endpoint, List<String> routeIds) {
-        LoopConfig loop = endpoint.loop();
+    public static void require(Endpoint endpoint, LoopConfig loop, LoopSteps steps, LoopCatalog catalog,
+                               List<String> routeIds) {
         List<String> missing = new ArrayList<>();
-        check(endpoint, loop, "dataset", loop.dataset()).ifPresent(missing::add);
+        Loop checked = new Loop(endpoint.getCamelContext(), loop, steps, catalog);
+        checked.check("dataset", loop.dataset()).ifPresent(missing::add);
         if (loop.evalDataset() != null) {
-            check(endpoint, loop, "properties." + LoopConfig.EVAL_DATASET, loop.evalDataset()).ifPresent(missing::add);
+            checked.check("properties." + LoopConfig.EVAL_DATASET, loop.evalDataset()).ifPresent(missing::add);
         }
         if (missing.isEmpty()) {
             return;
@@ -48,24 +54,27 @@ final class DatasetCheck {
                 + String.join("; ", missing));
     }
 
-    /** What is wrong with one dataset option of the loop, if anything. */
-    private static Optional<String> check(LabelloopEndpoint endpoint, LoopConfig loop, String option, String dataset) {
-        if (endpoint.steps().hasDataset(loop, dataset)) {
-            return Optional.empty();
+    /** The loop being checked, with what the check reads. */
+    private record Loop(CamelContext camel, LoopConfig loop, LoopSteps steps, LoopCatalog catalog) {
+
+        /** What is wrong with one dataset option of the loop, if anything. */
+        Optional<String> check(String option, String dataset) {
+            if (steps.hasDataset(loop, dataset)) {
+                return Optional.empty();
+            }
+            List<String> loopsOverIt = loopsOver(catalog, dataset);
+            List<String> importers = RouteFiles.sendingTo(camel,
+                    uri -> loopsOverIt.stream().anyMatch(name -> importsInto(camel, uri, name)));
+            if (!importers.isEmpty()) {
+                LOG.info("labelloop: dataset '{}' ({} of loop '{}') does not exist yet; route {} imports into it",
+                        dataset, option, loop.name(), importers);
+                return Optional.empty();
+            }
+            int line = LoopConfigLoader.lineOf(loop.source(), option);
+            return Optional.of("option '" + option + "' of " + loop.source() + (line > 0 ? " line " + line : "")
+                    + " names dataset '" + dataset + "', which does not exist, and no route imports into it; "
+                    + remedy(loop, option, dataset));
         }
-        CamelContext camel = endpoint.getCamelContext();
-        List<String> loopsOverIt = loopsOver(endpoint.getComponent().getCatalog(), dataset);
-        List<String> importers = RouteFiles.sendingTo(camel,
-                uri -> loopsOverIt.stream().anyMatch(name -> importsInto(camel, uri, name)));
-        if (!importers.isEmpty()) {
-            LOG.info("labelloop: dataset '{}' ({} of loop '{}') does not exist yet; route {} imports into it",
-                    dataset, option, loop.name(), importers);
-            return Optional.empty();
-        }
-        int line = LoopConfigLoader.lineOf(loop.source(), option);
-        return Optional.of("option '" + option + "' of " + loop.source() + (line > 0 ? " line " + line : "")
-                + " names dataset '" + dataset + "', which does not exist, and no route imports into it; "
-                + remedy(loop, option, dataset));
     }
 
     /** The loops whose own dataset this is: an import step on any of them creates it. */

@@ -1,4 +1,4 @@
-package io.labelloop.component;
+package io.labelloop.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,8 @@ import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 
 import io.labelloop.loop.LoopException;
+
+import java.util.List;
 
 class LoopStartFailureAnalyzerTest {
 
@@ -39,7 +41,7 @@ class LoopStartFailureAnalyzerTest {
 
     @Test
     void springBootFindsTheAnalyzer() {
-        java.util.List<FailureAnalyzer> found = SpringFactoriesLoader
+        List<FailureAnalyzer> found = SpringFactoriesLoader
                 .forDefaultResourceLocation(getClass().getClassLoader())
                 .load(FailureAnalyzer.class, SpringFactoriesLoader.FailureHandler.handleMessage((message, e) -> {
                     // Spring Boot's own analyzers need constructor arguments that only a running application has

@@ -1,11 +1,13 @@
-package io.labelloop.cli;
+package io.labelloop.bench;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.labelloop.cli.BenchOptions;
+import io.labelloop.cli.BenchSuite;
 import io.labelloop.dataset.DatasetProperties;
 import io.labelloop.dataset.DatasetService;
 import io.labelloop.dataset.ImportFormat;
@@ -76,7 +80,7 @@ public final class StoreBenchSuite implements BenchSuite {
      * @return metrics by name ({@code store.import_records_per_s}, {@code store.label_p50_ms}, ...)
      */
     @Override
-    public Map<String, Object> run(BenchOptions options, java.io.PrintStream log) throws Exception {
+    public Map<String, Object> run(BenchOptions options, PrintStream log) throws Exception {
         int records = options.getInt("records", DEFAULT_RECORDS);
         int annotators = options.getInt("annotators", DEFAULT_ANNOTATORS);
         int perAnnotator = options.getInt("labels", DEFAULT_LABELS_PER_ANNOTATOR);
@@ -233,7 +237,7 @@ public final class StoreBenchSuite implements BenchSuite {
 
     /** After a restart: every acknowledged label is stored with the annotator who got the acknowledgement. */
     private static void verify(DatasetService datasets, Map<String, String> acknowledged, Map<String, Object> metrics) {
-        Map<String, String> stored = new java.util.HashMap<>();
+        Map<String, String> stored = new HashMap<>();
         for (String name : List.of(PACED, SATURATED)) {
             datasets.refresh(name);
             try (var records = datasets.stream(name, RecordQuery.all().withStatuses(RecordStatus.VALIDATED))) {
