@@ -40,8 +40,14 @@ final class Cursors {
     static List<FieldValue> decode(String cursor) {
         try {
             JsonNode array = JSON.readTree(Base64.getUrlDecoder().decode(cursor));
+            if (array == null || !array.isArray() || array.isEmpty()) {
+                throw new IllegalArgumentException("not a list of sort values");
+            }
             List<FieldValue> values = new ArrayList<>();
             for (JsonNode n : array) {
+                if (n.isContainerNode()) {
+                    throw new IllegalArgumentException("not a list of sort values");
+                }
                 values.add(n.isNull() ? FieldValue.NULL
                         : n.isIntegralNumber() ? FieldValue.of(n.longValue())
                         : n.isNumber() ? FieldValue.of(n.doubleValue())
@@ -50,7 +56,7 @@ final class Cursors {
             }
             return values;
         } catch (java.io.IOException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid search cursor '" + cursor + "': pass RecordPage.next() back unchanged", e);
+            throw new InvalidCursorException(cursor, e);
         }
     }
 }

@@ -62,7 +62,7 @@ final class RecordSearch {
             throw new IllegalArgumentException("Page size " + size + " must be in [0, " + MAX_PAGE + "]");
         }
         SearchResponse<TextRecord> response = search(dataset, query, size,
-                searchAfter == null ? null : Cursors.decode(searchAfter), true);
+                searchAfter == null || searchAfter.isEmpty() ? null : Cursors.decode(searchAfter), true);
         List<Hit<TextRecord>> hits = response.hits().hits();
         List<TextRecord> records = hits.stream().map(Hit::source).toList();
         String next = hits.size() < size || hits.isEmpty() ? null : Cursors.encode(hits.get(hits.size() - 1).sortVals());
