@@ -49,6 +49,8 @@ public final class StoreBenchSuite implements BenchSuite {
     static final int DEFAULT_PACED_LABELS_PER_ANNOTATOR = 60;
     /** A fast annotator on short queries: under a second to read and press a key. */
     static final int DEFAULT_THINK_MS = 800;
+    /** Label-then-search pairs that measure the read-your-own-writes refresh. */
+    static final int READ_OWN_WRITE_SAMPLES = 100;
     private static final String PACED = "bench-label-paced";
     private static final String SATURATED = "bench-label";
     private static final List<String> LABELS = List.of("negative", "neutral", "positive");
@@ -98,6 +100,7 @@ public final class StoreBenchSuite implements BenchSuite {
                     + " ms pace, then x " + perAnnotator + " labels with no pause");
             acknowledged = labelBenchmarks(datasets, store, annotators, perAnnotator, pacedPerAnnotator, thinkMs,
                     metrics);
+            readOwnWrites(datasets, Math.min(records, READ_OWN_WRITE_SAMPLES), metrics);
             log.println("store bench: restarting the node to check every acknowledged label");
         }
         try (OpenSearchStore reopened = OpenSearchStore.open(properties)) {
@@ -185,6 +188,30 @@ public final class StoreBenchSuite implements BenchSuite {
         metrics.merge("store.labels_acknowledged", run.acknowledged.size(), (a, b) -> (Integer) a + (Integer) b);
         metrics.merge("store.labels_acknowledged_twice", run.twice.size(), (a, b) -> (Integer) a + (Integer) b);
         return run.acknowledged;
+    }
+
+    /**
+     * The cost of reading your own writes: a search page right after one's own label (the dataset is refreshed first,
+     * see DatasetService) against the same page with no write before it.
+     */
+    private static void readOwnWrites(DatasetService datasets, int samples, Map<String, Object> metrics) {
+        List<Double> afterWrite = new ArrayList<>();
+        List<Double> withoutWrite = new ArrayList<>();
+        for (int i = 0; i < samples; i++) {
+            datasets.annotate("bench-import", "rec-" + i, 0, LABELS.get(i % LABELS.size()), "bench");
+            long t0 = System.nanoTime();
+            datasets.search("bench-import", RecordQuery.all().withStatuses(RecordStatus.VALIDATED), 10, null);
+            long t1 = System.nanoTime();
+            datasets.search("bench-import", RecordQuery.all().withStatuses(RecordStatus.VALIDATED), 10, null);
+            withoutWrite.add((System.nanoTime() - t1) / 1e6);
+            afterWrite.add((t1 - t0) / 1e6);
+        }
+        afterWrite.sort(null);
+        withoutWrite.sort(null);
+        metrics.put("store.read_after_own_write_p50_ms", round(percentile(afterWrite, 0.50)));
+        metrics.put("store.read_after_own_write_p99_ms", round(percentile(afterWrite, 0.99)));
+        metrics.put("store.read_without_write_p50_ms", round(percentile(withoutWrite, 0.50)));
+        metrics.put("store.read_without_write_p99_ms", round(percentile(withoutWrite, 0.99)));
     }
 
     private static void fillQueue(DatasetService datasets, LabelingQueueService queue, String name, int total) {

@@ -4,6 +4,9 @@ import java.io.PrintStream;
 import java.util.List;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.actuate.health.HealthComponent;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -17,6 +20,9 @@ public final class ServeCommand implements Subcommand {
 
     /** Port used when {@code --port} is not given. */
     static final int DEFAULT_PORT = 8080;
+    /** Longest wait after the web server started for the loops to be ready. */
+    static final java.time.Duration READY_TIMEOUT = java.time.Duration.ofMinutes(5);
+    private static final long READY_POLL_MS = 200;
 
     @Override
     public String name() {
@@ -49,10 +55,37 @@ public final class ServeCommand implements Subcommand {
             return 1;
         }
         int actual = ((WebServerApplicationContext) context).getWebServer().getPort();
+        if (!awaitReady(context, err)) {
+            err.println("serve: Labelloop did not become ready within " + READY_TIMEOUT.toSeconds() + " s; see "
+                    + "http://localhost:" + actual + "/actuator/health/readiness");
+            return 1;
+        }
         out.println();
         out.println("Labelloop is running: open http://localhost:" + actual + "/");
         out.println("(stop it with Ctrl+C)");
         return 0;
+    }
+
+    /**
+     * Waits until the readiness group ({@code /actuator/health/readiness}: store, model runtime, every loop's routes)
+     * is up, so that "running" is printed only when the loops serve.
+     */
+    static boolean awaitReady(ConfigurableApplicationContext context, PrintStream err) {
+        HealthEndpoint health = context.getBean(HealthEndpoint.class);
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            HealthComponent readiness = health.healthForPath("readiness");
+            if (readiness != null && Status.UP.equals(readiness.getStatus())) {
+                return true;
+            }
+            try {
+                Thread.sleep(READY_POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     /** The port, -1 for {@code --help}, or null after printing what is wrong. */

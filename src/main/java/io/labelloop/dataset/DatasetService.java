@@ -23,8 +23,9 @@ import io.labelloop.store.OpenSearchStore;
  * One OpenSearch index per dataset ({@code labelloop-records-<name>}) with the mapping of
  * {@code config/opensearch/records.json}.
  *
- * <p>Writes of single records are durable when the call returns (translog fsync per request). Bulk writes are
- * searchable within a second; call {@link #refresh} to make them visible at once.
+ * <p>Writes of single records are durable when the call returns (translog fsync per request). Writes become
+ * searchable within a second; a search page, stats or an export that follows a write made through this service sees
+ * it (the dataset is refreshed once before such a read); call {@link #refresh} for other reads.
  */
 @Service
 public class DatasetService {
@@ -35,12 +36,13 @@ public class DatasetService {
     private final RecordImporter importer;
     private final KnownDatasets known;
     private final CreatingImport creating;
+    private final WrittenSinceRefresh written = new WrittenSinceRefresh();
 
     public DatasetService(OpenSearchStore store, DatasetProperties properties) {
         this.catalog = new DatasetCatalog(store);
         this.search = new RecordSearch(store, catalog);
         this.writer = new RecordWriter(store, catalog, search, properties);
-        this.importer = new RecordImporter(catalog, writer);
+        this.importer = new RecordImporter(catalog, writer, RecordRules.of(properties));
         this.known = new KnownDatasets(properties, importer);
         this.creating = new CreatingImport(catalog, search);
     }
@@ -82,7 +84,7 @@ public class DatasetService {
      * skipped and listed in the report. Records whose id exists are left as they are, so a re-import is idempotent.
      */
     public ImportReport importFile(String dataset, Path file, ImportOptions options) {
-        return importer.importFile(catalog.require(dataset), file, options);
+        return wrote(dataset, importer.importFile(catalog.require(dataset), file, options));
     }
 
     /**
@@ -94,7 +96,7 @@ public class DatasetService {
      * again adds the rest. A dataset that existed before the import is never deleted.
      */
     public ImportReport importFile(String dataset, Path file, ImportOptions options, NewDataset ifMissing) {
-        return creating.run(dataset, ifMissing, d -> importer.importFile(d, file, options));
+        return wrote(dataset, creating.run(dataset, ifMissing, d -> importer.importFile(d, file, options)));
     }
 
     /**
@@ -126,7 +128,7 @@ public class DatasetService {
      * @return records written
      */
     public long log(String dataset, List<TextRecord> records) {
-        return writer.log(catalog.require(dataset), records);
+        return wrote(dataset, writer.log(catalog.require(dataset), records));
     }
 
     /** One record by id with its version, for a later conditional {@link #annotate(String, VersionedRecord, String, String)}. */
@@ -140,12 +142,12 @@ public class DatasetService {
      * {@link StaleWriteException}. Durable when it returns.
      */
     public TextRecord annotate(String dataset, VersionedRecord seen, String label, String annotator) {
-        return writer.annotate(catalog.require(dataset), seen, label, annotator);
+        return wrote(dataset, writer.annotate(catalog.require(dataset), seen, label, annotator));
     }
 
     /** Discards a record read with {@link #recordWithVersion}, under the same rules as the conditional annotate. */
     public TextRecord discard(String dataset, VersionedRecord seen, String annotator) {
-        return writer.discard(catalog.require(dataset), seen, annotator);
+        return wrote(dataset, writer.discard(catalog.require(dataset), seen, annotator));
     }
 
     /** One record by id. */
@@ -159,6 +161,7 @@ public class DatasetService {
      * @param searchAfter the {@link RecordPage#next()} cursor of the previous page, or null for the first page
      */
     public RecordPage search(String dataset, RecordQuery query, int size, String searchAfter) {
+        refreshIfWritten(dataset);
         return search.page(catalog.require(dataset), query, size, searchAfter);
     }
 
@@ -169,6 +172,7 @@ public class DatasetService {
 
     /** Label, predicted label, status and score distributions of the records matching the query. */
     public DatasetStats stats(String dataset, RecordQuery query) {
+        refreshIfWritten(dataset);
         return search.stats(catalog.require(dataset), query);
     }
 
@@ -194,12 +198,12 @@ public class DatasetService {
      * how a label given on a record someone else changed meanwhile is refused. Durable when it returns.
      */
     public TextRecord annotate(String dataset, String id, long expectedRevision, String label, String annotator) {
-        return writer.annotate(catalog.require(dataset), id, expectedRevision, label, annotator);
+        return wrote(dataset, writer.annotate(catalog.require(dataset), id, expectedRevision, label, annotator));
     }
 
     /** Discards one record if it is still at {@code expectedRevision}, else throws {@link StaleWriteException}. */
     public TextRecord discard(String dataset, String id, long expectedRevision, String annotator) {
-        return writer.discard(catalog.require(dataset), id, expectedRevision, annotator);
+        return wrote(dataset, writer.discard(catalog.require(dataset), id, expectedRevision, annotator));
     }
 
     /**
@@ -207,7 +211,7 @@ public class DatasetService {
      * changed that record since; returns the record as restored.
      */
     public Optional<TextRecord> undoLast(String dataset, String annotator) {
-        return writer.undoLast(catalog.require(dataset), annotator);
+        return wrote(dataset, writer.undoLast(catalog.require(dataset), annotator));
     }
 
     /** Records labeled (VALIDATED) at or after this instant; sees writes within a second (near real time). */
@@ -215,9 +219,14 @@ public class DatasetService {
         return search.labeledSince(catalog.require(dataset), since);
     }
 
+    /** Labels these records (bulk action), whatever they held; the outcome counts and names ids that do not exist. */
+    public BulkOutcome annotateAll(String dataset, Collection<String> ids, String label, String annotator) {
+        return wrote(dataset, writer.bulkAnnotate(catalog.require(dataset), ids, Map.of(), label, annotator));
+    }
+
     /** Labels these records (bulk action), whatever they held; returns the number changed. */
     public long annotate(String dataset, Collection<String> ids, String label, String annotator) {
-        return writer.bulkAnnotate(catalog.require(dataset), ids, Map.of(), label, annotator).applied();
+        return annotateAll(dataset, ids, label, annotator).applied();
     }
 
     /**
@@ -225,7 +234,8 @@ public class DatasetService {
      * (e.g. labeled by someone else) is skipped and keeps its state.
      */
     public BulkOutcome annotate(String dataset, Map<String, Long> seenRevisions, String label, String annotator) {
-        return writer.bulkAnnotate(catalog.require(dataset), seenRevisions.keySet(), seenRevisions, label, annotator);
+        return wrote(dataset, writer.bulkAnnotate(catalog.require(dataset), seenRevisions.keySet(), seenRevisions, label,
+                annotator));
     }
 
     /** Labels every record matching the query now; one changed between the search and the write is skipped. */
@@ -235,12 +245,13 @@ public class DatasetService {
 
     /** Accepts the top prediction of each record as its label (records without predictions are skipped). */
     public long validate(String dataset, Collection<String> ids, String annotator) {
-        return writer.bulkValidate(catalog.require(dataset), ids, Map.of(), annotator).applied();
+        return wrote(dataset, writer.bulkValidate(catalog.require(dataset), ids, Map.of(), annotator)).applied();
     }
 
     /** Like {@link #validate(String, Collection, String)}, only for records still at the revision the caller read. */
     public BulkOutcome validate(String dataset, Map<String, Long> seenRevisions, String annotator) {
-        return writer.bulkValidate(catalog.require(dataset), seenRevisions.keySet(), seenRevisions, annotator);
+        return wrote(dataset, writer.bulkValidate(catalog.require(dataset), seenRevisions.keySet(), seenRevisions,
+                annotator));
     }
 
     /** Accepts the top prediction of every record matching the query as its label. */
@@ -250,12 +261,13 @@ public class DatasetService {
 
     /** Marks these records DISCARDED (they leave training, evaluation and export). */
     public long discard(String dataset, Collection<String> ids, String annotator) {
-        return writer.bulkDiscard(catalog.require(dataset), ids, Map.of(), annotator).applied();
+        return wrote(dataset, writer.bulkDiscard(catalog.require(dataset), ids, Map.of(), annotator)).applied();
     }
 
     /** Like {@link #discard(String, Collection, String)}, only for records still at the revision the caller read. */
     public BulkOutcome discard(String dataset, Map<String, Long> seenRevisions, String annotator) {
-        return writer.bulkDiscard(catalog.require(dataset), seenRevisions.keySet(), seenRevisions, annotator);
+        return wrote(dataset, writer.bulkDiscard(catalog.require(dataset), seenRevisions.keySet(), seenRevisions,
+                annotator));
     }
 
     /** Marks every record matching the query DISCARDED. */
@@ -269,6 +281,7 @@ public class DatasetService {
      * @return records written
      */
     public long export(String dataset, RecordQuery query, ExportFormat format, OutputStream out) {
+        refreshIfWritten(dataset);
         Stream<TextRecord> validated = stream(dataset, query.withStatuses(RecordStatus.VALIDATED));
         return new RecordExporter(format).write(validated, out);
     }
@@ -285,6 +298,18 @@ public class DatasetService {
     /** Makes every write to the dataset searchable now (after bulk imports, before exact counts). */
     public void refresh(String dataset) {
         search.refresh(catalog.require(dataset));
+    }
+
+    private <T> T wrote(String dataset, T result) {
+        written.wrote(dataset);
+        return result;
+    }
+
+    /** Read your own writes: a read after a write through this service sees it (one refresh, see WrittenSinceRefresh). */
+    private void refreshIfWritten(String dataset) {
+        if (written.takeWritten(dataset)) {
+            refresh(dataset);
+        }
     }
 
     private Map<String, Long> revisions(String dataset, RecordQuery query) {

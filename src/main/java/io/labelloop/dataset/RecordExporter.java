@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class RecordExporter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** First characters that make a spreadsheet cell a formula (OWASP CSV injection). */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private final ExportFormat format;
 
@@ -65,10 +67,16 @@ final class RecordExporter {
         return m;
     }
 
-    static String csv(String value) {
-        if (value == null) {
+    /**
+     * One CSV cell. A cell that a spreadsheet would run as a formula (it begins with {@code = + - @}, a tab or a
+     * carriage return) gets a leading single quote, as OWASP's CSV-injection advice says: shown as text, and the quote
+     * is easy to strip for a reader that wants the raw value.
+     */
+    static String csv(String raw) {
+        if (raw == null) {
             return "";
         }
+        String value = !raw.isEmpty() && FORMULA_STARTS.indexOf(raw.charAt(0)) >= 0 ? "'" + raw : raw;
         boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
                 || value.indexOf('\r') >= 0;
         return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;

@@ -28,10 +28,12 @@ final class RecordImporter {
 
     private final DatasetCatalog catalog;
     private final RecordWriter writer;
+    private final RecordRules rules;
 
-    RecordImporter(DatasetCatalog catalog, RecordWriter writer) {
+    RecordImporter(DatasetCatalog catalog, RecordWriter writer, RecordRules rules) {
         this.catalog = catalog;
         this.writer = writer;
+        this.rules = rules;
     }
 
     ImportReport importFile(Dataset dataset, Path file, ImportOptions options) {
@@ -151,17 +153,17 @@ final class RecordImporter {
         return metadata;
     }
 
-    private static String check(Dataset dataset, TextRecord record, Map<String, String> values, ImportOptions options,
-                                Map<String, Long> firstLineOfId, long line) {
-        if (record.text() == null || record.text().isBlank()) {
-            return values.containsKey(options.textColumn()) ? "empty text in '" + options.textColumn() + "'"
-                    : "no field '" + options.textColumn() + "'";
+    private String check(Dataset dataset, TextRecord record, Map<String, String> values, ImportOptions options,
+                         Map<String, Long> firstLineOfId, long line) {
+        if (record.text() == null && !values.containsKey(options.textColumn())) {
+            return "no field '" + options.textColumn() + "'";
         }
-        if (record.id() == null || record.id().isEmpty()) {
-            return "empty id in '" + options.idColumn() + "'";
+        String problem = rules.textProblem(options.textColumn(), record.text());
+        if (problem == null && options.idColumn() != null) {
+            problem = rules.idProblem(options.idColumn(), record.id());
         }
-        if (record.id().length() > 512) {
-            return "id longer than 512 characters";
+        if (problem != null) {
+            return problem;
         }
         if (record.annotation() != null && !dataset.labels().contains(record.label())) {
             return "label '" + record.label() + "' is not in the label set " + dataset.labels();

@@ -57,7 +57,8 @@ final class RecordSearch {
         if (size < 0 || size > MAX_PAGE) {
             throw new IllegalArgumentException("Page size " + size + " must be in [0, " + MAX_PAGE + "]");
         }
-        Hits<TextRecord> hits = search(dataset, query, size, searchAfter == null ? null : cursor(searchAfter), true);
+        Hits<TextRecord> hits = search(dataset, query, size,
+                searchAfter == null || searchAfter.isEmpty() ? null : cursor(searchAfter), true);
         List<TextRecord> records = hits.sources();
         String next = records.size() < size || records.isEmpty() ? null : hits.last().token();
         return new RecordPage(records, hits.total(), next);
@@ -67,8 +68,7 @@ final class RecordSearch {
         try {
             return Cursor.of(token);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid search cursor '" + token
-                    + "': pass RecordPage.next() back unchanged", e);
+            throw new InvalidCursorException(token, e);
         }
     }
 

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 
 import io.labelloop.store.BulkOp;
@@ -71,12 +73,14 @@ final class RecordWriter {
     private final DatasetCatalog catalog;
     private final RecordSearch search;
     private final DatasetProperties properties;
+    private final RecordRules rules;
 
     RecordWriter(OpenSearchStore store, DatasetCatalog catalog, RecordSearch search, DatasetProperties properties) {
         this.store = store;
         this.catalog = catalog;
         this.search = search;
         this.properties = properties;
+        this.rules = RecordRules.of(properties);
     }
 
     BulkWriter bulk() {
@@ -108,12 +112,17 @@ final class RecordWriter {
         String index = catalog.recordsIndex(dataset);
         Instant now = Instant.now();
         String batch = "log-" + now;
-        List<TextRecord> normalized = new ArrayList<>(records.size());
+        List<InvalidRecordsException.Rejected> rejected = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
-            TextRecord r = records.get(i);
-            checkLogged(dataset, i + 1, r);
-            normalized.add(normalized(dataset, r, batch, now));
+            InvalidRecordsException.Rejected problem = logProblem(dataset, i, records.get(i));
+            if (problem != null) {
+                rejected.add(problem);
+            }
         }
+        if (!rejected.isEmpty()) {
+            throw new InvalidRecordsException(dataset.name(), records.size(), rejected);
+        }
+        List<TextRecord> normalized = records.stream().map(r -> normalized(dataset, r, batch, now)).toList();
         try (BulkWriter writer = bulk()) {
             for (TextRecord r : normalized) {
                 // new ids are created from the upsert document, existing ones merged by the script
@@ -123,26 +132,34 @@ final class RecordWriter {
         }
     }
 
-    /** Everything is checked before anything is written, so a bad record leaves the dataset as it was. */
-    private static void checkLogged(Dataset dataset, int position, TextRecord r) {
-        String where = "Dataset '" + dataset.name() + "': logged record " + position
-                + (r.id() == null || r.id().isBlank() ? "" : " (id '" + r.id() + "')") + ": ";
-        if (r.id() == null || r.id().isBlank()) {
-            throw new IllegalArgumentException(where + "field 'id' is missing or empty");
+    /**
+     * Why a logged record is refused, or null. Every record is checked before anything is written, so a bad record
+     * leaves the dataset as it was.
+     */
+    private InvalidRecordsException.Rejected logProblem(Dataset dataset, int index, TextRecord r) {
+        String idProblem = rules.idProblem("id", r.id());
+        if (idProblem != null) {
+            return new InvalidRecordsException.Rejected(index, "id", idProblem);
         }
-        if (r.text() == null) {
-            throw new IllegalArgumentException(where + "field 'text' is missing");
+        String textProblem = r.text() == null ? "field 'text' is missing" : rules.textProblem("text", r.text());
+        if (textProblem != null) {
+            return new InvalidRecordsException.Rejected(index, "text", textProblem);
         }
         for (PredictedLabel p : r.predictions()) {
             if (!dataset.labels().contains(p.label())) {
-                throw new IllegalArgumentException(where + "prediction label '" + p.label()
+                return new InvalidRecordsException.Rejected(index, "predictions", "prediction label '" + p.label()
                         + "' is not in the label set " + dataset.labels());
             }
             if (!(p.score() >= 0 && p.score() <= 1)) {
-                throw new IllegalArgumentException(where + "prediction score " + p.score() + " of '" + p.label()
-                        + "' is not a probability between 0 and 1");
+                return new InvalidRecordsException.Rejected(index, "predictions", "prediction score " + p.score()
+                        + " of '" + p.label() + "' is not a probability between 0 and 1");
             }
         }
+        if (r.annotation() != null && !dataset.labels().contains(r.annotation().label())) {
+            return new InvalidRecordsException.Rejected(index, "label", "label '" + r.annotation().label()
+                    + "' is not in the label set " + dataset.labels());
+        }
+        return null;
     }
 
     private static UpdateScript logMerge(TextRecord r, Instant now) {
@@ -353,6 +370,12 @@ final class RecordWriter {
         }
         UpdateScript unconditional = new UpdateScript(BULK_CHANGE, params);
         try (BulkWriter writer = bulk()) {
+            Queue<String> missing = new ConcurrentLinkedQueue<>();
+            writer.onItem(item -> {
+                if (item.missing() && missing.size() < BulkOutcome.LISTED_MISSING) {
+                    missing.add(item.id());
+                }
+            });
             for (String id : ids) {
                 Long revision = expected.get(id);
                 UpdateScript script = revision == null ? unconditional
@@ -360,7 +383,8 @@ final class RecordWriter {
                 writer.add(BulkOp.script(index, id, script, null, MAX_CONFLICT_RETRIES));
             }
             BulkWriter.Result result = writer.finish();
-            return new BulkOutcome(result.changed(), ids.size() - result.changed());
+            return new BulkOutcome(result.changed(), ids.size() - result.changed(), result.missing(),
+                    missing.stream().sorted().toList());
         }
     }
 

@@ -52,8 +52,14 @@ public record Cursor(List<Object> values) {
     public static Cursor of(String token) throws IllegalArgumentException {
         try {
             JsonNode array = JSON.readTree(Base64.getUrlDecoder().decode(token));
+            if (array == null || !array.isArray() || array.isEmpty()) {
+                throw new IllegalArgumentException("not a list of sort values");
+            }
             List<Object> values = new ArrayList<>();
             for (JsonNode n : array) {
+                if (n.isContainerNode()) {
+                    throw new IllegalArgumentException("not a list of sort values");
+                }
                 values.add(n.isNull() ? null
                         : n.isIntegralNumber() ? (Object) n.longValue()
                         : n.isNumber() ? (Object) n.doubleValue()

@@ -172,6 +172,17 @@ public final class OpenSearchStore implements AutoCloseable {
         return client;
     }
 
+    /**
+     * Whether the node or cluster answers right now (readiness); an unreachable one is false, never an exception.
+     */
+    public boolean ping() {
+        try {
+            return client.ping().value();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The JSON mapper documents are written with (ISO-8601 instants, unknown fields ignored). */
     public ObjectMapper mapper() {
         return mapper;

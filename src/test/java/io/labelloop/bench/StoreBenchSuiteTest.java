@@ -18,7 +18,7 @@ class StoreBenchSuiteTest {
         System.out.println(metrics);
 
         assertThat(metrics).containsKeys("store.import_records_per_s", "store.label_p50_ms", "store.label_p99_ms",
-                "store.saturated_label_p99_ms", "store.label_write_p99_ms");
+                "store.saturated_label_p99_ms", "store.label_write_p99_ms", "store.read_after_own_write_p99_ms");
         assertThat(metrics.get("store.import_records")).isEqualTo(2000L);
         assertThat(metrics.get("store.labels_acknowledged")).isEqualTo(4 * 20 + 4 * 5);
         assertThat(metrics.get("store.lost_labels")).isEqualTo(0L);

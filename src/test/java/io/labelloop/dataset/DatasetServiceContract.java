@@ -157,9 +157,9 @@ public abstract class DatasetServiceContract {
         TextRecord tooHigh = predicted("new-3", new PredictedLabel("positive", 1.5));
 
         assertThatThrownBy(() -> datasets.log(name, List.of(good, foreign)))
-                .hasMessageContaining("logged record 2 (id 'new-2')").hasMessageContaining("'FOO' is not in the label set");
+                .hasMessageContaining("records[1].predictions").hasMessageContaining("'FOO' is not in the label set");
         assertThatThrownBy(() -> datasets.log(name, List.of(tooHigh)))
-                .hasMessageContaining("logged record 1 (id 'new-3')").hasMessageContaining("score 1.5");
+                .hasMessageContaining("records[0].predictions").hasMessageContaining("score 1.5");
         assertThatThrownBy(() -> datasets.annotate(name, "nope", 0, "positive", "ann"))
                 .isInstanceOf(RecordNotFoundException.class);
         datasets.refresh(name);

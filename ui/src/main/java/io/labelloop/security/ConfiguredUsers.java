@@ -45,6 +45,9 @@ final class ConfiguredUsers {
         if (Roles.ANNOTATOR.equalsIgnoreCase(role)) {
             return new String[] {Roles.ANNOTATOR};
         }
+        if (Roles.METRICS.equals(role)) {
+            return new String[] {Roles.METRICS};
+        }
         throw new IllegalArgumentException(field + " is '" + role + "', expected ANNOTATOR or ADMIN");
     }
 

@@ -1,6 +1,6 @@
 package io.labelloop.security;
 
-/** The two roles of Labelloop; an admin holds both. */
+/** The roles of Labelloop: annotator and admin (an admin holds both), and the metrics reader. */
 public final class Roles {
 
     /** Labels records and explores datasets. */
@@ -8,6 +8,9 @@ public final class Roles {
 
     /** Everything an annotator does, plus loops, import, export and promotion. */
     public static final String ADMIN = "ADMIN";
+
+    /** Reads {@code /actuator/prometheus} when metrics need a sign-in ({@code labelloop.access.metrics=basic}); nothing else. */
+    public static final String METRICS = "METRICS";
 
     /** {@code @PreAuthorize} expression for annotators (admins included). */
     public static final String HAS_ANNOTATOR = "hasRole('" + ANNOTATOR + "')";

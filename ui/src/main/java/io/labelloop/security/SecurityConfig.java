@@ -1,6 +1,7 @@
 package io.labelloop.security;
 
 import java.io.IOException;
+import java.util.List;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +17,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -36,16 +38,19 @@ import io.labelloop.base.ui.LoginView;
 // @PreAuthorize on controllers only: JSR-250 method security would proxy the views, which carry @RolesAllowed
 // for Vaadin's own access checker.
 @EnableMethodSecurity
-@EnableConfigurationProperties(UsersProperties.class)
+@EnableConfigurationProperties({UsersProperties.class, AccessSettings.class})
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, AccessSettings access) throws Exception {
         return http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health/**", "/actuator/prometheus").permitAll()
+                        .requestMatchers("/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/prometheus").access((auth, ctx) ->
+                                new org.springframework.security.authorization.AuthorizationDecision(
+                                        access.mayReadMetrics(auth.get())))
                         .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
                         .requestMatchers("/api/loops/**").hasRole(Roles.ADMIN)
                         .requestMatchers("/api/datasets/*/export").hasRole(Roles.ADMIN)
@@ -86,7 +91,18 @@ class SecurityConfig {
     }
 
     @Bean
-    InMemoryUserDetailsManager users(UsersProperties properties, Environment env, PasswordEncoder encoder) {
-        return ConfiguredUsers.of(properties, env, encoder);
+    FailedLogins failedLogins(AccessSettings access) {
+        return new FailedLogins(access, java.time.Clock.systemUTC());
+    }
+
+    @Bean
+    UserDetailsService users(UsersProperties properties, AccessSettings access, Environment env, PasswordEncoder encoder,
+                             FailedLogins failures) {
+        List<UsersProperties.User> all = new java.util.ArrayList<>(properties.users());
+        if (access.metrics() == AccessSettings.MetricsAccess.BASIC) {
+            all.add(new UsersProperties.User(access.metricsUser(), Roles.METRICS, access.metricsPasswordEnv()));
+        }
+        InMemoryUserDetailsManager configured = ConfiguredUsers.of(new UsersProperties(all), env, encoder);
+        return new LockingUsers(configured, failures);
     }
 }

@@ -1,0 +1,115 @@
+package io.labelloop.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The real application as a child process ({@code java -jar labelloop.jar serve}) on its own home and data, started,
+ * killed with SIGKILL and started again on the same data. Its output goes to {@code child-N.log}.
+ */
+final class ChildApp {
+
+    static final String ADMIN_PASSWORD = "faults-admin";
+    static final String ANNOTATOR_PASSWORD = "faults-annotator";
+
+    private final Path jar;
+    private final Path home;
+    private final int port;
+    private final String heap;
+    private Process process;
+    private Path log;
+    private int starts;
+
+    ChildApp(Path jar, Path home, String heap) throws IOException {
+        this.jar = jar;
+        this.home = home;
+        this.heap = heap;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            this.port = socket.getLocalPort();
+        }
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    void start() throws IOException {
+        starts++;
+        log = home.resolve("child-" + starts + ".log");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Dai.djl.offline=true",
+                "-Dspring.config.additional-location=optional:file:" + home.resolve("config") + "/",
+                "-jar", jar.toString(), "serve", "--port", String.valueOf(port)));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("LABELLOOP_HOME", home.toString());
+        builder.environment().put("LABELLOOP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        builder.environment().put("LABELLOOP_ANNOTATOR_PASSWORD", ANNOTATOR_PASSWORD);
+        builder.environment().putIfAbsent("OMP_WAIT_POLICY", "PASSIVE");
+        process = builder.start();
+    }
+
+    /** Seconds until {@code /actuator/health/readiness} answers UP; fails if the process dies or takes too long. */
+    double awaitReady(long timeoutSeconds) throws InterruptedException, IOException {
+        long start = System.nanoTime();
+        Rest anonymous = new Rest(baseUrl(), null, null);
+        while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(timeoutSeconds)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the application exited with " + process.exitValue() + "; see " + log);
+            }
+            JsonNode health = anonymous.json("GET", "/actuator/health/readiness", null);
+            if (health != null && "UP".equals(health.path("status").asText())) {
+                return (System.nanoTime() - start) / 1e9;
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("not ready after " + timeoutSeconds + " s; see " + log);
+    }
+
+    /** SIGKILL: no shutdown hook, no flush; what was acknowledged must survive. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** SIGTERM, then waits for the exit: seconds it took (the application lets a running training finish first). */
+    double terminate(long timeoutSeconds) throws InterruptedException {
+        long start = System.nanoTime();
+        process.destroy();
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            kill();
+            return -1;
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** The log of the current run so far. */
+    String logText() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** The HTTP port of the embedded OpenSearch node (written by the node into its data directory). */
+    int openSearchPort() throws IOException {
+        return Integer.parseInt(Files.readString(home.resolve("data/opensearch/http.port")).trim());
+    }
+
+    void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(90, TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+}

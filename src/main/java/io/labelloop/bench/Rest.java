@@ -1,0 +1,60 @@
+package io.labelloop.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** HTTP calls to the child application (HTTP Basic) or its OpenSearch node; null when nothing answers. */
+final class Rest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final String base;
+    private final String authorization;
+
+    Rest(String base, String user, String password) {
+        this.base = base;
+        this.authorization = user == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The answer, or null when the server is not there (refused, reset, timed out). */
+    HttpResponse<String> call(String method, String path, String json) throws InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The JSON body of a 2xx answer, or null. */
+    JsonNode json(String method, String path, String body) throws InterruptedException {
+        HttpResponse<String> answer = call(method, path, body);
+        if (answer == null || answer.statusCode() / 100 != 2) {
+            return null;
+        }
+        try {
+            return JSON.readTree(answer.body());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

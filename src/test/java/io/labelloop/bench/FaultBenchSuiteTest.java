@@ -1,0 +1,46 @@
+package io.labelloop.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.ServiceLoader;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.labelloop.cli.BenchOptions;
+import io.labelloop.cli.BenchSuite;
+
+/** The fault bench's own checks; a real run (minutes per restart) is in docs/bench/faults.json, not in the tests. */
+class FaultBenchSuiteTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void isFoundByTheBenchCommandAsFaults() {
+        assertThat(ServiceLoader.load(BenchSuite.class).stream().map(p -> p.get().name())).contains("faults");
+    }
+
+    @Test
+    void aMissingJarIsRefusedNamingWhereItWasLookedFor() {
+        assertThatThrownBy(() -> new FaultBenchSuite().run(BenchOptions.parse(List.of("--suite", "faults", "--jar",
+                dir.resolve("none.jar").toString())), System.err))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("none.jar");
+    }
+
+    @Test
+    void anExternalClusterIsRefusedAsNotImplementedYet() {
+        assertThatThrownBy(() -> new FaultBenchSuite().run(BenchOptions.parse(List.of("--suite", "faults",
+                "--opensearch", "http://127.0.0.1:9200")), System.err))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not implemented");
+    }
+
+    @Test
+    void importIdsAreStableSoThatAResentBatchAddsNothing() {
+        assertThat(BulkImport.id(7)).isEqualTo("imp-000007").isEqualTo(BulkImport.id(7));
+        assertThat(new BulkImport("d", 501).batches()).isEqualTo(3);
+    }
+}

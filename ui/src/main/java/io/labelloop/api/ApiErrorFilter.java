@@ -1,0 +1,96 @@
+package io.labelloop.api;
+
+import java.io.IOException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+
+/**
+ * Gives errors that never reach a controller the one {@link ApiError} body: a {@code sendError} from Spring (405,
+ * 415, a rejected URL, the security chain) would otherwise be re-dispatched to {@code /error} and end in the login
+ * page or Tomcat's HTML; an exception that escapes everything becomes a 500 with a short message (the trace is
+ * logged). Runs before Spring Security, so its refusals are covered too.
+ */
+@Configuration
+class ApiErrorFilter {
+
+    /** Before Spring Security's filter chain (order -100). */
+    static final int ORDER = -110;
+    private static final Logger LOG = LoggerFactory.getLogger(ApiErrorFilter.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> apiErrorBodies() {
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Filter());
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(ORDER);
+        return registration;
+    }
+
+    static void write(HttpServletResponse response, ApiError error) throws IOException {
+        response.resetBuffer();
+        response.setStatus(error.status());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(JSON.writeValueAsString(error));
+        response.flushBuffer();
+    }
+
+    private static final class Filter extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws IOException {
+            try {
+                chain.doFilter(request, new JsonErrors(response));
+            } catch (ServletException | RuntimeException e) {
+                if (response.isCommitted()) {
+                    LOG.warn("{} {} failed after the answer began", request.getMethod(), request.getRequestURI(), e);
+                    return;
+                }
+                boolean rejected = e.getClass().getSimpleName().equals("RequestRejectedException");
+                if (!rejected) {
+                    LOG.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
+                }
+                write(response, rejected ? ApiError.of(400, "this URL is refused: " + e.getMessage())
+                        : ApiError.of(500, "internal error (" + e.getClass().getSimpleName() + "); it is logged"));
+            }
+        }
+    }
+
+    /** Turns {@code sendError} into the JSON body instead of an error dispatch. */
+    private static final class JsonErrors extends HttpServletResponseWrapper {
+        JsonErrors(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            write((HttpServletResponse) getResponse(), ApiError.of(status, message == null || message.isBlank()
+                    ? reason(status) : message));
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            sendError(status, null);
+        }
+
+        private static String reason(int status) {
+            HttpStatus known = HttpStatus.resolve(status);
+            return known == null ? "error " + status : known.getReasonPhrase();
+        }
+    }
+}
