@@ -1,8 +1,8 @@
 package io.labelloop.loop;
 
 import io.labelloop.model.Evaluation;
-import io.labelloop.model.Example;
 import io.labelloop.model.TextClassifier;
+import io.labelloop.model.train.Example;
 import io.labelloop.registry.ModelEvaluation;
 import io.labelloop.registry.ModelRegistry;
 import io.labelloop.registry.ModelStatus;

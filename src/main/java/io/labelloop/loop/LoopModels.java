@@ -2,9 +2,9 @@ package io.labelloop.loop;
 
 import io.labelloop.model.LabelDescription;
 import io.labelloop.model.LabelSetFile;
-import io.labelloop.model.ModelException;
 import io.labelloop.model.ModelRuntime;
 import io.labelloop.model.TextClassifier;
+import io.labelloop.model.core.ModelException;
 import io.labelloop.registry.ModelRegistry;
 import io.labelloop.registry.ModelStatus;
 import io.labelloop.registry.ModelVersion;

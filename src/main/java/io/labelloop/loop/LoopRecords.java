@@ -6,7 +6,7 @@ import io.labelloop.dataset.RecordQuery;
 import io.labelloop.dataset.RecordStatus;
 import io.labelloop.dataset.Split;
 import io.labelloop.dataset.TextRecord;
-import io.labelloop.model.Example;
+import io.labelloop.model.train.Example;
 import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;

@@ -8,7 +8,7 @@ import io.labelloop.dataset.ImportReport;
 import io.labelloop.dataset.NewDataset;
 import io.labelloop.dataset.RecordQuery;
 import io.labelloop.dataset.RecordStatus;
-import io.labelloop.model.ModelException;
+import io.labelloop.model.core.ModelException;
 import io.labelloop.queue.LabelingQueueService;
 import java.nio.file.Path;
 import java.util.function.Supplier;

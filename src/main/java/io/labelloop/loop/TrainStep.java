@@ -1,9 +1,9 @@
 package io.labelloop.loop;
 
-import io.labelloop.model.Example;
-import io.labelloop.model.TrainingMode;
 import io.labelloop.model.TrainingRequest;
 import io.labelloop.model.TrainingResult;
+import io.labelloop.model.train.Example;
+import io.labelloop.model.train.TrainingMode;
 import io.labelloop.registry.ModelRegistry;
 import io.labelloop.registry.ModelStatus;
 import io.labelloop.registry.ModelVersion;

@@ -1,9 +1,9 @@
 package io.labelloop.model;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.LinkedHashMap;
 
 /**
  * Quality of a classifier on labelled examples.

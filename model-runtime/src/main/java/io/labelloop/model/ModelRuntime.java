@@ -1,5 +1,15 @@
 package io.labelloop.model;
 
+import io.labelloop.model.core.ModelException;
+import io.labelloop.model.infer.Classifier;
+import io.labelloop.model.infer.Classifiers;
+import io.labelloop.model.train.Example;
+import io.labelloop.model.train.ProgressListener;
+import io.labelloop.model.train.Training;
+import io.labelloop.model.weights.HubDownloader;
+import io.labelloop.model.weights.HuggingFaceModels;
+import io.labelloop.model.weights.StoredModel;
+import io.labelloop.model.weights.VersionFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -28,11 +38,11 @@ public final class ModelRuntime implements AutoCloseable {
     public static final Path DEFAULT_MODEL_CACHE_DIR = Path.of(System.getProperty("user.home"), ".cache", "labelloop", "models");
 
     private final Settings settings;
-    private final RuntimeCore impl;
+    private final Classifiers classifiers;
 
     private ModelRuntime(Builder b) {
         settings = new Settings(b.threads, b.interopThreads, b.modelCacheDir, b.maxLength, b.batchSize, b.hubEndpoint);
-        impl = new RuntimeCore(settings);
+        classifiers = new Classifiers(settings.threads(), settings.interopThreads());
     }
 
     /** A new builder. */
@@ -49,7 +59,7 @@ public final class ModelRuntime implements AutoCloseable {
      * @return a new classifier (the caller closes it)
      */
     public TextClassifier zeroShot(List<LabelDescription> labels) {
-        return impl.zeroShot(labels);
+        return ZeroShot.build(classifiers, labels, scoringDefaults());
     }
 
     /**
@@ -60,7 +70,8 @@ public final class ModelRuntime implements AutoCloseable {
      * @throws ModelException when a file is missing, corrupt, truncated or does not match the others; the message names it
      */
     public TextClassifier load(Path versionDir) {
-        return impl.load(versionDir);
+        StoredModel stored = VersionFiles.read(versionDir);
+        return VersionFiles.within(versionDir, () -> classifier(stored));
     }
 
     /**
@@ -78,7 +89,8 @@ public final class ModelRuntime implements AutoCloseable {
      *     directory), or when the files are not a supported model
      */
     public TextClassifier fromHub(String modelId, List<String> labels) {
-        return impl.fromHub(modelId, labels);
+        Path dir = new HubDownloader(settings.hubEndpoint(), settings.modelCacheDir()).download(modelId);
+        return fromCheckpoint(dir, "hf:" + modelId, labels);
     }
 
     /**
@@ -90,7 +102,28 @@ public final class ModelRuntime implements AutoCloseable {
      * @return the classifier (the caller closes it)
      */
     public TextClassifier fromDirectory(Path dir, List<String> labels) {
-        return impl.fromDirectory(dir, labels);
+        return fromCheckpoint(dir, "dir:" + dir.toAbsolutePath(), labels);
+    }
+
+    private TextClassifier fromCheckpoint(Path dir, String base, List<String> labels) {
+        StoredModel stored = HuggingFaceModels.read(dir, base, labels);
+        try {
+            return classifier(stored);
+        } catch (ModelException e) {
+            throw new ModelException(dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private DjlTextClassifier classifier(StoredModel stored) {
+        Classifier classifier = stored.sharedEncoder() != null
+                ? classifiers.sentenceClassifier(stored.labels(), stored.weights())
+                : classifiers.ownClassifier(stored.encoder(), stored.head(), stored.weights(), stored.tokenizerJson(),
+                        stored.labels(), stored.provenance().version());
+        return new DjlTextClassifier(classifier, stored.provenance(), scoringDefaults());
+    }
+
+    private ScoringOptions scoringDefaults() {
+        return new ScoringOptions(settings.batchSize(), settings.maxLength(), false);
     }
 
     /**
@@ -106,7 +139,20 @@ public final class ModelRuntime implements AutoCloseable {
      *     epoch's, have a non-finite loss, or the eval loss is not finite; the message names the epoch and batch
      */
     public TrainingResult train(TrainingRequest request) {
-        return impl.train(request);
+        Classifier base = request.base() == null ? null : DjlTextClassifier.unwrap(request.base());
+        String version = request.version() != null ? request.version() : TrainedVersions.name(request);
+        Training.Result trained = new Training(classifiers, request, base).run();
+        DjlTextClassifier model = new DjlTextClassifier(trained.model(),
+                TrainedVersions.provenance(request, version, null, trained), scoringDefaults());
+        try {
+            Evaluation evaluation = request.evalExamples().isEmpty() ? null : evaluate(model, request.evalExamples());
+            model.provenance(TrainedVersions.provenance(request, version, evaluation, trained));
+            return new TrainingResult(model, evaluation, trained.seconds(), trained.history().size(), trained.history(),
+                    model.provenance());
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
     }
 
     /**
@@ -123,8 +169,9 @@ public final class ModelRuntime implements AutoCloseable {
                 predictions.stream().map(Prediction::label).toList());
     }
 
-    RuntimeCore core() {
-        return impl;
+    /** NDArrays alive under this runtime (classifiers, batches), for leak tests. */
+    int liveArrays() {
+        return classifiers.liveArrays();
     }
 
     /** The settings this runtime was built with. */
@@ -135,7 +182,7 @@ public final class ModelRuntime implements AutoCloseable {
     /** Frees the shared encoder weights. Classifiers made by this runtime must not be used afterwards. */
     @Override
     public void close() {
-        impl.close();
+        classifiers.close();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.labelloop.model;
 
+import io.labelloop.model.weights.Provenance;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;

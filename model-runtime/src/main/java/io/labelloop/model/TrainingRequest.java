@@ -1,5 +1,9 @@
 package io.labelloop.model;
 
+import io.labelloop.model.train.Example;
+import io.labelloop.model.train.ProgressListener;
+import io.labelloop.model.train.TrainingMode;
+import io.labelloop.model.train.TrainingPlan;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +13,7 @@ import java.util.Objects;
  * What to train: the label set, examples and hyper-parameters. Build with {@link #builder()}: {@code setX}
  * for required values, {@code optX} for optional ones whose defaults are named constants here.
  */
-public final class TrainingRequest {
+public final class TrainingRequest implements TrainingPlan {
 
     /** Default number of epochs for {@link TrainingMode#FULL}. */
     public static final int DEFAULT_FULL_EPOCHS = 4;
@@ -126,66 +130,79 @@ public final class TrainingRequest {
     }
 
     /** The label set, in the order of the head's outputs. */
+    @Override
     public List<String> labels() {
         return labels;
     }
 
     /** The training examples. */
+    @Override
     public List<Example> trainExamples() {
         return trainExamples;
     }
 
     /** Held-out examples for early stopping and the result's evaluation; may be empty. */
+    @Override
     public List<Example> evalExamples() {
         return evalExamples;
     }
 
     /** Head-only or full fine-tuning. */
+    @Override
     public TrainingMode mode() {
         return mode;
     }
 
     /** The random seed: the same request and seed give the same model on the same machine and thread count. */
+    @Override
     public long seed() {
         return seed;
     }
 
     /** The maximum number of epochs (early stopping may stop sooner). */
+    @Override
     public int epochs() {
         return epochs;
     }
 
     /** Peak learning rate of the encoder (full fine-tuning only). */
+    @Override
     public float learningRate() {
         return learningRate;
     }
 
     /** Peak learning rate of the head. */
+    @Override
     public float headLearningRate() {
         return headLearningRate;
     }
 
     /** Examples per optimiser step. */
+    @Override
     public int batchSize() {
         return batchSize;
     }
 
     /** Maximum tokens per text; longer texts are truncated. */
+    @Override
     public int maxLength() {
         return maxLength;
     }
 
     /** Fraction of steps of linear warm-up before the linear decay to 0. */
+    @Override
     public float warmupFraction() {
         return warmupFraction;
     }
 
     /** Decoupled AdamW weight decay. */
+    @Override
     public float weightDecay() {
         return weightDecay;
     }
 
     /** Dropout probability before the head during training. */
+    @Override
     public float dropout() {
         return dropout;
     }
@@ -195,16 +212,19 @@ public final class TrainingRequest {
      * embeddings' output, the attention probabilities, and the attention and feed-forward outputs before their
      * residual adds. 0 turns it off. Head-only training and inference never drop.
      */
+    @Override
     public float encoderDropout() {
         return encoderDropout;
     }
 
     /** Epochs without improvement of the eval loss before stopping (needs eval examples). */
+    @Override
     public int patience() {
         return patience;
     }
 
     /** Whether full fine-tuning also updates the word-embedding table (false: it stays as pretrained). */
+    @Override
     public boolean trainWordEmbeddings() {
         return trainWordEmbeddings;
     }
@@ -220,6 +240,7 @@ public final class TrainingRequest {
     }
 
     /** The progress listener, or null. */
+    @Override
     public ProgressListener progressListener() {
         return progressListener;
     }

@@ -1,5 +1,7 @@
 package io.labelloop.model;
 
+import io.labelloop.model.train.ProgressListener;
+import io.labelloop.model.weights.Provenance;
 import java.util.List;
 
 /**

@@ -1,12 +1,17 @@
 package io.labelloop.model;
 
+import io.labelloop.model.core.TensorData;
+import io.labelloop.model.infer.Classifier;
+import io.labelloop.model.infer.Classifiers;
+import io.labelloop.model.nn.ClassifierHeadBlock;
+import io.labelloop.model.nn.EncoderConfig;
+import io.labelloop.model.weights.Provenance;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +34,7 @@ final class ZeroShot {
     private ZeroShot() {
     }
 
-    static TextClassifier build(RuntimeCore core, List<LabelDescription> labels) {
+    static TextClassifier build(Classifiers classifiers, List<LabelDescription> labels, ScoringOptions defaults) {
         if (labels.isEmpty()) {
             throw new IllegalArgumentException("the zero-shot classifier needs at least one label");
         }
@@ -39,13 +44,14 @@ final class ZeroShot {
         }
         float[][] prototypes;
         float[] bias;
-        try (DjlTextClassifier probe = core.sentenceClassifier(names, zeroHead(names.size()), placeholder(names))) {
-            float[][] embeddings = probe.embed(labels.stream().flatMap(l -> l.descriptions().stream()).toList());
+        try (Classifier probe = classifiers.probe(names)) {
+            List<String> descriptions = labels.stream().flatMap(l -> l.descriptions().stream()).toList();
+            float[][] embeddings = probe.run(descriptions, defaults.batchSize(), defaults.maxLength(), 0, true);
             prototypes = prototypes(embeddings, labels);
             bias = calibration(embeddings, prototypes);
         }
         Map<String, TensorData> head = head(prototypes, bias);
-        return core.sentenceClassifier(names, head, provenance(labels));
+        return new DjlTextClassifier(classifiers.sentenceClassifier(names, head), provenance(labels), defaults);
     }
 
     private static float[][] prototypes(float[][] embeddings, List<LabelDescription> labels) {
@@ -77,26 +83,14 @@ final class ZeroShot {
     }
 
     static Map<String, TensorData> head(float[][] prototypes, float[] bias) {
-        int labels = prototypes.length;
-        int hidden = prototypes[0].length;
-        float[] w = new float[labels * hidden];
-        for (int k = 0; k < labels; k++) {
-            for (int h = 0; h < hidden; h++) {
-                w[k * hidden + h] = TEMPERATURE * prototypes[k][h];
+        float[][] rows = new float[prototypes.length][];
+        for (int k = 0; k < prototypes.length; k++) {
+            rows[k] = new float[prototypes[k].length];
+            for (int h = 0; h < rows[k].length; h++) {
+                rows[k][h] = TEMPERATURE * prototypes[k][h];
             }
         }
-        Map<String, TensorData> head = new LinkedHashMap<>();
-        head.put(ClassifierHeadBlock.WEIGHT, new TensorData(ClassifierHeadBlock.WEIGHT, new long[] {labels, hidden}, w));
-        head.put(ClassifierHeadBlock.BIAS, new TensorData(ClassifierHeadBlock.BIAS, new long[] {labels}, bias.clone()));
-        return head;
-    }
-
-    static Map<String, TensorData> zeroHead(int labels) {
-        return head(new float[labels][EncoderConfig.MINILM_L6.hidden()], new float[labels]);
-    }
-
-    private static Provenance placeholder(List<String> names) {
-        return new Provenance("probe", RuntimeCore.BUILTIN, "probe", names, 0, "", Map.of(), Map.of(), Instant.now(), 0);
+        return ClassifierHeadBlock.linearHead(rows, bias);
     }
 
     private static Provenance provenance(List<LabelDescription> labels) {
@@ -109,7 +103,7 @@ final class ZeroShot {
         String hash = sha256(all.toString()).substring(0, 8);
         Map<String, Object> hyper = Map.of("temperature", TEMPERATURE, "calibration", "mean description similarity",
                 "descriptions_per_label", counts, "descriptions_sha256_8", hash);
-        return new Provenance("zero-shot-" + hash, RuntimeCore.BUILTIN, "zero-shot",
+        return new Provenance("zero-shot-" + hash, EncoderConfig.BUILTIN, "zero-shot",
                 labels.stream().map(LabelDescription::label).toList(), 0, "", hyper, Map.of(), Instant.now(), 0);
     }
 

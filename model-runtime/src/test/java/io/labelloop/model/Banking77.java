@@ -3,6 +3,7 @@ package io.labelloop.model;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.labelloop.model.bench.CsvColumns;
+import io.labelloop.model.train.Example;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -8,6 +8,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import io.labelloop.model.infer.Batches;
+import io.labelloop.model.nn.BertEncoderBlock;
+import io.labelloop.model.train.Example;
+import io.labelloop.model.train.TrainingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,13 +41,13 @@ class EncoderDropoutTest {
             "can i use it abroad?", "the payment failed", "what fee", "i lost my card", "how do i top up");
 
     private static ModelRuntime runtime;
-    private static DjlTextClassifier tinyBert;
+    private static TextClassifier tinyBert;
     private static NDManager manager;
 
     @BeforeAll
     static void start(@TempDir Path dir) throws Exception {
         runtime = ModelRuntime.builder().optThreads(2).build();
-        tinyBert = (DjlTextClassifier) runtime.fromDirectory(TinyHuggingFaceModel.write(dir.resolve("bert"), "bert", true), List.of());
+        tinyBert = runtime.fromDirectory(TinyHuggingFaceModel.write(dir.resolve("bert"), "bert", true), List.of());
         manager = NDManager.newBaseManager("PyTorch");
     }
 
@@ -77,7 +81,7 @@ class EncoderDropoutTest {
     void anInferenceForwardOfAnEncoderWithDropoutIsDeterministicAndBitForBitTheEncoderWithout(String length, List<String> texts) {
         try (NDManager m = manager.newSubManager()) {
             NDList inputs = inputs(m, texts);
-            float[] without = forward(m, tinyBert.block().encoder(), inputs, false);
+            float[] without = forward(m, DjlTextClassifier.unwrap(tinyBert).block().encoder(), inputs, false);
 
             BertEncoderBlock dropping = copyOfTinyEncoder(m, RATE);
 
@@ -96,7 +100,7 @@ class EncoderDropoutTest {
             BertEncoderBlock off = copyOfTinyEncoder(m, 0f);
             NDList inputs = inputs(m, SHORT);
 
-            assertThat(forward(m, off, inputs, true)).containsExactly(forward(m, tinyBert.block().encoder(), inputs, false));
+            assertThat(forward(m, off, inputs, true)).containsExactly(forward(m, DjlTextClassifier.unwrap(tinyBert).block().encoder(), inputs, false));
         }
     }
 
@@ -159,20 +163,20 @@ class EncoderDropoutTest {
     /** A new encoder over copies of the tiny BERT's encoder weights, with the given dropout rate. */
     private static BertEncoderBlock copyOfTinyEncoder(NDManager m, float rate) {
         Map<String, NDArray> arrays = new LinkedHashMap<>();
-        for (var pair : tinyBert.block().encoder().getParameters()) {
+        for (var pair : DjlTextClassifier.unwrap(tinyBert).block().encoder().getParameters()) {
             Parameter p = pair.getValue();
             NDArray copy = p.getArray().duplicate();
             copy.attach(m);
             arrays.put(p.getName(), copy);
         }
-        return new BertEncoderBlock(tinyBert.block().encoder().config(), arrays, rate);
+        return new BertEncoderBlock(DjlTextClassifier.unwrap(tinyBert).block().encoder().config(), arrays, rate);
     }
 
     /** Token ids (B, S) and attention mask (B, S) of the texts. */
     private static NDList inputs(NDManager m, List<String> texts) {
-        long[][] ids = tinyBert.tokenizer().encode(texts, TinyHuggingFaceModel.POSITIONS);
+        long[][] ids = DjlTextClassifier.unwrap(tinyBert).tokenizer().encode(texts, TinyHuggingFaceModel.POSITIONS);
         int[] all = IntStream.range(0, ids.length).toArray();
-        return new NDList(Batches.ids(m, ids, all, tinyBert.tokenizer().padId(), 0), Batches.mask(m, ids, all, 0));
+        return new NDList(Batches.ids(m, ids, all, DjlTextClassifier.unwrap(tinyBert).tokenizer().padId(), 0), Batches.mask(m, ids, all, 0));
     }
 
     /** Last hidden states (B, S, H), flattened. */

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 import com.sun.net.httpserver.HttpServer;
+import io.labelloop.model.core.ModelException;
+import io.labelloop.model.text.WordPieceTokenizerJson;
+import io.labelloop.model.train.Example;
+import io.labelloop.model.train.ProgressListener;
+import io.labelloop.model.train.TrainingMode;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +18,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** HuggingFace BERT and DistilBERT checkpoints: tiny random models written by the test, a local Hub. */
 class HuggingFaceModelTest {

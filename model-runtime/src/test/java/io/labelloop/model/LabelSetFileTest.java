@@ -3,6 +3,7 @@ package io.labelloop.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.labelloop.model.core.ModelException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -21,7 +21,7 @@ class NativeMemoryTest {
             for (int i = 0; i < 100; i++) {
                 classifier.predict(TEXTS, options);
             }
-            int arraysBefore = runtime.core().liveArrays();
+            int arraysBefore = runtime.liveArrays();
             System.gc();
             long rssBefore = residentKb();
             for (int i = 0; i < 1000; i++) {
@@ -30,7 +30,7 @@ class NativeMemoryTest {
                     classifier.embed(TEXTS);
                 }
             }
-            assertThat(runtime.core().liveArrays()).as("live NDArrays").isEqualTo(arraysBefore);
+            assertThat(runtime.liveArrays()).as("live NDArrays").isEqualTo(arraysBefore);
             System.gc();
             // A leaked batch would cost MBs (every layer's activations), i.e. GBs over 1,000 batches; the bound leaves
             // room for allocator and JVM heap noise, and smaller leaks show in the live-array count above.

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
+import io.labelloop.model.infer.Classifiers;
+import io.labelloop.model.nn.EncoderConfig;
+import io.labelloop.model.text.TextTokenizer;
 import java.io.InputStream;
 import java.nio.LongBuffer;
 import java.util.HashMap;
@@ -64,12 +67,12 @@ class OnnxImportEquivalenceTest {
     /** Tokenises with the same tokenizer, runs the ONNX file, pools like sentence-transformers. */
     private static float[][] onnxRuntimeEmbeddings(List<String> texts) throws Exception {
         long[][] ids;
-        try (TextTokenizer tok = TextTokenizer.load(resource(RuntimeCore.TOKENIZER_RESOURCE), "tokenizer", EncoderConfig.MINILM_L6)) {
+        try (TextTokenizer tok = TextTokenizer.load(resource(Classifiers.TOKENIZER_RESOURCE), "tokenizer", EncoderConfig.MINILM_L6)) {
             ids = tok.encode(texts, 256);
         }
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         float[][] result = new float[texts.size()][];
-        try (OrtSession session = env.createSession(resource(RuntimeCore.ONNX_RESOURCE), new OrtSession.SessionOptions())) {
+        try (OrtSession session = env.createSession(resource(Classifiers.ONNX_RESOURCE), new OrtSession.SessionOptions())) {
             for (int i = 0; i < texts.size(); i++) {
                 long[] shape = {1, ids[i].length};
                 Map<String, OnnxTensor> inputs = new HashMap<>();

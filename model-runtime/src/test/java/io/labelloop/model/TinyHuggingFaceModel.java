@@ -1,5 +1,6 @@
 package io.labelloop.model;
 
+import io.labelloop.model.text.WordPieceTokenizerJson;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

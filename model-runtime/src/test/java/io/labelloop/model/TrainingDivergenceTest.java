@@ -3,6 +3,11 @@ package io.labelloop.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.labelloop.model.core.ModelException;
+import io.labelloop.model.train.Example;
+import io.labelloop.model.train.NonFiniteLosses;
+import io.labelloop.model.train.ProgressListener;
+import io.labelloop.model.train.TrainingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

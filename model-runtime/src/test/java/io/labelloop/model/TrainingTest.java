@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
+import io.labelloop.model.core.ModelException;
+import io.labelloop.model.train.Example;
+import io.labelloop.model.train.ProgressListener;
+import io.labelloop.model.train.TrainingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,0 +1,61 @@
+package io.labelloop.model.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.training.ParameterStore;
+import io.labelloop.model.core.ModelException;
+import java.util.Map;
+
+/** Helpers shared by the encoder's blocks. */
+final class Blocks {
+
+    private Blocks() {
+    }
+
+    /** A parameter holding an already imported array. */
+    static Parameter parameter(Map<String, NDArray> weights, String name, Parameter.Type type) {
+        NDArray array = weights.get(name);
+        if (array == null) {
+            throw new ModelException("weight '" + name + "' is missing");
+        }
+        return Parameter.builder().setName(name).setType(type).optArray(array).build();
+    }
+
+    /** Checks an imported weight has the expected shape. */
+    static void expectShape(Parameter p, long... shape) {
+        Shape expected = new Shape(shape);
+        if (!p.getArray().getShape().equals(expected)) {
+            throw new ModelException("weight '" + p.getName() + "' has shape " + p.getArray().getShape()
+                    + " but the model configuration needs " + expected);
+        }
+    }
+
+    /** {@code x W^T + b}: x (..., in), W (out, in) -> (..., out). */
+    static NDArray linear(ParameterStore ps, NDArray x, Parameter w, Parameter b, boolean training) {
+        NDArray weight = ps.getValue(w, x.getDevice(), training);
+        NDArray bias = ps.getValue(b, x.getDevice(), training);
+        return Linear.linear(x, weight, bias).singletonOrThrow();
+    }
+
+    /**
+     * Dropout of probability {@code rate} in training, replacing {@code x}: x itself when inactive (inference, or
+     * rate 0), so that inference runs exactly the ops it ran without dropout and allocates nothing more; otherwise
+     * a new array, and x is closed (autograd keeps its own reference).
+     */
+    static NDArray dropout(NDArray x, float rate, boolean training) {
+        if (!training || rate <= 0) {
+            return x;
+        }
+        NDArray dropped = Dropout.dropout(x, rate, true).singletonOrThrow();
+        x.close();
+        return dropped;
+    }
+
+    static NDList list(NDArray... arrays) {
+        return new NDList(arrays);
+    }
+}

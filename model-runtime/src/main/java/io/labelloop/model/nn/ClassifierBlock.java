@@ -1,0 +1,79 @@
+package io.labelloop.model.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * The whole classifier: encoder, pooling, head. Inputs: ids (B, S) and mask (B, S); output: logits (B, C).
+ * {@link #features} and {@link #embedding} expose the pooled vectors for head-only training and diversity.
+ */
+public final class ClassifierBlock extends ImportedBlock {
+
+    private final BertEncoderBlock encoder;
+    private final ClassifierHeadBlock head;
+
+    /** The classifier of an encoder and a head. */
+    public ClassifierBlock(BertEncoderBlock encoder, ClassifierHeadBlock head) {
+        this.encoder = addChildBlock("encoder", encoder);
+        this.head = addChildBlock("head", head);
+    }
+
+    /** The encoder. */
+    public BertEncoderBlock encoder() {
+        return encoder;
+    }
+
+    /** The head. */
+    public ClassifierHeadBlock head() {
+        return head;
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        try (NDArray features = features(ps, inputs.get(0), inputs.get(1), training)) {
+            return head.forward(ps, new NDList(features), training);
+        }
+    }
+
+    /** The head's input: pooled hidden states (B, H) as the head's pooling defines. */
+    public NDArray features(ParameterStore ps, NDArray ids, NDArray mask, boolean training) {
+        try (NDArray hidden = encoder.forward(ps, new NDList(ids, mask), training).singletonOrThrow()) { // (B, S, H)
+            return head.config().pooling() == HeadConfig.Pooling.CLS
+                    ? hidden.get(new NDIndex(":, 0, :")) // (B, H)
+                    : meanNormalized(hidden, mask);
+        }
+    }
+
+    /** L2-normalised masked mean of the last hidden states (B, H), whatever the head's pooling. */
+    public NDArray embedding(ParameterStore ps, NDArray ids, NDArray mask) {
+        try (NDArray hidden = encoder.forward(ps, new NDList(ids, mask), false).singletonOrThrow()) {
+            return meanNormalized(hidden, mask);
+        }
+    }
+
+    /** hidden (B, S, H), mask (B, S) -> (B, H). */
+    static NDArray meanNormalized(NDArray hidden, NDArray mask) {
+        try (NDArray m = mask.toType(DataType.FLOAT32, false).expandDims(-1); // (B, S, 1)
+             NDArray weighted = hidden.mul(m);
+             NDArray sum = weighted.sum(new int[] {1}); // (B, H)
+             NDArray count = m.sum(new int[] {1}); // (B, 1)
+             NDArray safeCount = count.maximum(1e-9f);
+             NDArray mean = sum.div(safeCount);
+             NDArray squares = mean.square();
+             NDArray sumSquares = squares.sum(new int[] {1}, true);
+             NDArray norm = sumSquares.sqrt();
+             NDArray safeNorm = norm.maximum(1e-12f)) {
+            return mean.div(safeNorm);
+        }
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return head.getOutputShapes(new Shape[] {new Shape(inputShapes[0].get(0), encoder.config().hidden())});
+    }
+}
