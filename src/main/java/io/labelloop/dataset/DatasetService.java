@@ -267,8 +267,22 @@ public class DatasetService {
      * @return records written
      */
     public long export(String dataset, RecordQuery query, ExportFormat format, OutputStream out) {
-        Stream<TextRecord> validated = stream(dataset, query.withStatuses(RecordStatus.VALIDATED));
-        return new RecordExporter(format).write(validated, out);
+        RecordQuery validated = query.withStatuses(RecordStatus.VALIDATED);
+        // CSV has one column per metadata key, so the header needs every key first: one more pass over the records
+        List<String> keys = format == ExportFormat.CSV ? metadataKeys(dataset, validated) : List.of();
+        return new RecordExporter(format, keys).write(stream(dataset, validated), out);
+    }
+
+    private List<String> metadataKeys(String dataset, RecordQuery query) {
+        try (Stream<TextRecord> records = stream(dataset, query)) {
+            java.util.SortedSet<String> keys = new java.util.TreeSet<>();
+            records.forEach(r -> {
+                if (r.metadata() != null) {
+                    keys.addAll(r.metadata().keySet());
+                }
+            });
+            return List.copyOf(keys);
+        }
     }
 
     /** Same as {@link #export(String, RecordQuery, ExportFormat, OutputStream)}, into a file. */
