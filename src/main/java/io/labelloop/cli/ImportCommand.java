@@ -20,7 +20,7 @@ import io.labelloop.store.StoreException;
 /** {@code ./labelloop import --dataset NAME [--labels a,b] FILE | --known banking77}: loads records into a dataset. */
 public final class ImportCommand implements Subcommand {
 
-    private static final int LISTED_REJECTS = 20;
+    private static final int LISTED_REJECTS = 100;
 
     @Override
     public String name() {
@@ -63,7 +63,11 @@ public final class ImportCommand implements Subcommand {
             }
             print(report, out, err);
             return 0;
-        } catch (ImportException | DatasetNotFoundException | StoreException e) {
+        } catch (ImportException e) {
+            err.println("import: " + e.getMessage());
+            printRejected(e.rejected(), e.rejectedCount(), err);
+            return 1;
+        } catch (DatasetNotFoundException | StoreException e) {
             err.println("import: " + e.getMessage());
             return 1;
         } catch (IllegalArgumentException e) {
@@ -91,9 +95,13 @@ public final class ImportCommand implements Subcommand {
 
     private static void print(ImportReport r, PrintStream out, PrintStream err) {
         out.println(r.summary());
-        r.rejected().stream().limit(LISTED_REJECTS).map(RejectedRow::toString).forEach(line -> err.println("  rejected " + line));
-        if (r.rejectedCount() > LISTED_REJECTS) {
-            err.println("  ... and " + (r.rejectedCount() - LISTED_REJECTS) + " more rejected rows");
+        printRejected(r.rejected(), r.rejectedCount(), err);
+    }
+
+    private static void printRejected(java.util.List<RejectedRow> rejected, long count, PrintStream err) {
+        rejected.stream().limit(LISTED_REJECTS).map(RejectedRow::toString).forEach(line -> err.println("  rejected " + line));
+        if (count > LISTED_REJECTS) {
+            err.println("  ... and " + (count - LISTED_REJECTS) + " more rejected rows");
         }
     }
 

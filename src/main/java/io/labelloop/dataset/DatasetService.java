@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -282,8 +284,22 @@ public class DatasetService {
      */
     public long export(String dataset, RecordQuery query, ExportFormat format, OutputStream out) {
         refreshIfWritten(dataset);
-        Stream<TextRecord> validated = stream(dataset, query.withStatuses(RecordStatus.VALIDATED));
-        return new RecordExporter(format).write(validated, out);
+        RecordQuery validated = query.withStatuses(RecordStatus.VALIDATED);
+        // CSV has one column per metadata key, so the header needs every key first: one more pass over the records
+        List<String> keys = format == ExportFormat.CSV ? metadataKeys(dataset, validated) : List.of();
+        return new RecordExporter(format, keys).write(stream(dataset, validated), out);
+    }
+
+    private List<String> metadataKeys(String dataset, RecordQuery query) {
+        try (Stream<TextRecord> records = stream(dataset, query)) {
+            SortedSet<String> keys = new TreeSet<>();
+            records.forEach(r -> {
+                if (r.metadata() != null) {
+                    keys.addAll(r.metadata().keySet());
+                }
+            });
+            return List.copyOf(keys);
+        }
     }
 
     /** Same as {@link #export(String, RecordQuery, ExportFormat, OutputStream)}, into a file. */

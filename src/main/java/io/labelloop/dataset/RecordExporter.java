@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -23,10 +24,20 @@ final class RecordExporter {
     /** First characters that make a spreadsheet cell a formula (OWASP CSV injection). */
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
+    /** The CSV columns before the metadata columns; a metadata key of the same name gets a {@code metadata.} prefix. */
+    private static final List<String> CSV_COLUMNS = List.of("id", "text", "label");
+
     private final ExportFormat format;
+    private final List<String> metadataKeys;
 
     RecordExporter(ExportFormat format) {
+        this(format, List.of());
+    }
+
+    /** {@code metadataKeys}: one CSV column each, in this order (JSONL keeps the metadata object as it is). */
+    RecordExporter(ExportFormat format, List<String> metadataKeys) {
         this.format = format;
+        this.metadataKeys = List.copyOf(metadataKeys);
     }
 
     long write(Stream<TextRecord> records, OutputStream out) {
@@ -34,7 +45,8 @@ final class RecordExporter {
         try (records) {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             if (format == ExportFormat.CSV) {
-                writer.write("id,text,label\n");
+                writer.write(csvHeader());
+                writer.write('\n');
             }
             for (Iterator<TextRecord> it = records.iterator(); it.hasNext(); count++) {
                 writer.write(line(it.next()));
@@ -49,7 +61,7 @@ final class RecordExporter {
 
     private String line(TextRecord r) throws JsonProcessingException {
         return switch (format) {
-            case CSV -> csv(r.id()) + "," + csv(r.text()) + "," + csv(r.label());
+            case CSV -> csvLine(r);
             case HF_JSONL -> JSON.writeValueAsString(Map.of("text", r.text(), "label", r.label()));
             case JSONL -> JSON.writeValueAsString(full(r));
         };
@@ -65,6 +77,22 @@ final class RecordExporter {
         m.put("split", r.split() == null ? null : r.split().name().toLowerCase(Locale.ROOT));
         m.put("metadata", r.metadata());
         return m;
+    }
+
+    private String csvHeader() {
+        StringBuilder header = new StringBuilder(String.join(",", CSV_COLUMNS));
+        for (String key : metadataKeys) {
+            header.append(',').append(csv(CSV_COLUMNS.contains(key) ? "metadata." + key : key));
+        }
+        return header.toString();
+    }
+
+    private String csvLine(TextRecord r) {
+        StringBuilder line = new StringBuilder(csv(r.id())).append(',').append(csv(r.text())).append(',').append(csv(r.label()));
+        for (String key : metadataKeys) {
+            line.append(',').append(csv(r.metadata() == null ? null : r.metadata().get(key)));
+        }
+        return line.toString();
     }
 
     /**

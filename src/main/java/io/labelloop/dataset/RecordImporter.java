@@ -63,11 +63,12 @@ final class RecordImporter {
         if (options.strict() && checked.rejectedCount > 0) {
             RejectedRow first = checked.rejected.get(0);
             throw new ImportException(file, first.line(), checked.rejectedCount + " bad rows, nothing imported (strict); first: "
-                    + first.reason());
+                    + first.reason(), checked.rejected, checked.rejectedCount);
         }
         if (checked.rejectedCount == checked.rows) {
             RejectedRow first = checked.rejected.get(0);
-            throw new ImportException(file, first.line(), "every row is bad, nothing imported; first: " + first.reason());
+            throw new ImportException(file, first.line(), "every row is bad (" + checked.rejectedCount
+                    + "), nothing imported; first: " + first.reason(), checked.rejected, checked.rejectedCount);
         }
     }
 

@@ -10,7 +10,9 @@ import io.labelloop.dataset.RecordQuery;
 import io.labelloop.dataset.RecordStatus;
 import io.labelloop.model.core.ModelException;
 import io.labelloop.queue.LabelingQueueService;
+import io.labelloop.registry.LoopTasks;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -36,10 +38,12 @@ public class LoopStepService implements LoopSteps, SmartInitializingSingleton {
     private final EvaluatePromoteStep evaluation;
     private final LoopMetrics metrics;
     private final ProgressTracker progress;
+    private final LoopTasks tasks;
 
     LoopStepService(LoopCatalog catalog, LoopRecords records, LabelingQueueService queue, LoopModels models,
                     ScoreStep scoring, SelectStep selection, TrainStep training, EvaluatePromoteStep evaluation,
-                    LoopMetrics metrics, ProgressTracker progress) {
+                    LoopMetrics metrics, ProgressTracker progress, LoopTasks tasks) {
+        this.tasks = tasks;
         this.catalog = catalog;
         this.records = records;
         this.queue = queue;
@@ -112,6 +116,9 @@ public class LoopStepService implements LoopSteps, SmartInitializingSingleton {
 
     @Override
     public StepResults.Trained train(LoopConfig loop, TrainMode mode, long seed) {
+        if (tasks.pauseRequested(loop.name())) {
+            throw new LoopPausedException(loop.name(), "train not started: the loop is pausing");
+        }
         return run(loop, "train", () -> training.train(loop, mode, seed));
     }
 
@@ -166,6 +173,26 @@ public class LoopStepService implements LoopSteps, SmartInitializingSingleton {
     @Override
     public boolean busy(LoopConfig loop) {
         return training.isTraining(loop) || progress.progress(loop.name()).map(LoopProgress::running).orElse(false);
+    }
+
+    /**
+     * Finishes the loop's re-score that a pause or a restart interrupted, and refills the queue from it; false (and
+     * nothing done) when the loop has no unfinished re-score of its serving version.
+     */
+    public boolean continueInterrupted(LoopConfig loop) {
+        Optional<LoopTasks.Task> task = tasks.find(loop.name());
+        if (task.isEmpty() || !task.get().unfinished(ScoreStep.TASK,
+                run(loop, "find serving version", () -> models.servingVersion(loop)))) {
+            return false;
+        }
+        score(loop);
+        select(loop, loop.selection());
+        return true;
+    }
+
+    /** The loop's stored run state (pause asked for, the checkpoint of its long task). */
+    public Optional<LoopTasks.Task> runState(LoopConfig loop) {
+        return tasks.find(loop.name());
     }
 
     /** Progress of the loop's running or last long step, for the UI. */

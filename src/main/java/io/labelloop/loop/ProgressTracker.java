@@ -29,8 +29,17 @@ public class ProgressTracker {
 
     /** Starts tracking a task of the loop; it replaces the loop's previous task. */
     public void start(String loop, String task, long total) {
-        current.put(loop, new LoopProgress(loop, task, 0, total, clock.instant(), true));
-        LOG.info("[{}] {} started: {} to do", loop, task, total);
+        start(loop, task, total, 0);
+    }
+
+    /** Starts tracking a task that continues with {@code done} of its {@code total} units already done. */
+    public void start(String loop, String task, long total, long done) {
+        current.put(loop, new LoopProgress(loop, task, done, total, clock.instant(), true, done, false));
+        if (done > 0) {
+            LOG.info("[{}] {} continues: {} of {} done", loop, task, done, total);
+        } else {
+            LOG.info("[{}] {} started: {} to do", loop, task, total);
+        }
     }
 
     /** Records that {@code done} of the task's units are done. */
@@ -39,7 +48,8 @@ public class ProgressTracker {
         if (before == null) {
             return;
         }
-        LoopProgress now = new LoopProgress(loop, before.task(), done, before.total(), before.startedAt(), true);
+        LoopProgress now = new LoopProgress(loop, before.task(), done, before.total(), before.startedAt(), true,
+                before.doneAtStart(), false);
         current.put(loop, now);
         if (tenth(before) != tenth(now)) {
             Duration eta = now.eta(clock.instant());
@@ -50,7 +60,17 @@ public class ProgressTracker {
 
     /** Marks the loop's task finished (successfully or not). */
     public void finish(String loop) {
-        current.computeIfPresent(loop, (k, p) -> new LoopProgress(loop, p.task(), p.done(), p.total(), p.startedAt(), false));
+        current.computeIfPresent(loop, (k, p) -> p.running() ? new LoopProgress(loop, p.task(), p.done(), p.total(),
+                p.startedAt(), false, p.doneAtStart(), false) : p);
+    }
+
+    /** Marks the loop's task stopped at a safe point for a pause: it continues on resume. */
+    public void pause(String loop) {
+        LoopProgress p = current.computeIfPresent(loop, (k, was) -> new LoopProgress(loop, was.task(), was.done(),
+                was.total(), was.startedAt(), false, was.doneAtStart(), true));
+        if (p != null) {
+            LOG.info("[{}] {} paused at {} of {}", loop, p.task(), p.done(), p.total());
+        }
     }
 
     /** The loop's latest task, running or finished. */

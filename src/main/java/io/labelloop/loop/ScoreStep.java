@@ -4,6 +4,7 @@ import io.labelloop.dataset.PredictedLabel;
 import io.labelloop.dataset.TextRecord;
 import io.labelloop.model.Prediction;
 import io.labelloop.model.TextClassifier;
+import io.labelloop.registry.LoopTasks;
 import io.labelloop.registry.ModelRegistry;
 import io.labelloop.registry.ModelVersion;
 import java.util.ArrayList;
@@ -14,21 +15,30 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
-/** Predicts every unlabeled record of a dataset with the serving version, in chunks, and stores the predictions. */
+/**
+ * Predicts every unlabeled record of a dataset with the serving version, in chunks, and stores the predictions.
+ * Between chunks is a safe point: a pause asked for stops it there, and a checkpoint in {@link LoopTasks} lets the
+ * next score of the same version (on resume, or the start route after a restart) skip what it already scored, so
+ * that the dataset ends with one version's scores, not a mix.
+ */
 @Component
 class ScoreStep {
 
     /** Records predicted and written per chunk: big enough for bulk writes, small enough for steady progress. */
     static final int CHUNK = 512;
+    /** The task name in the loop's run state and progress. */
+    static final String TASK = "score";
 
     private final LoopRecords records;
     private final LoopModels models;
     private final ModelRegistry registry;
     private final ProgressTracker progress;
     private final LoopMetrics metrics;
+    private final LoopTasks tasks;
 
     ScoreStep(LoopRecords records, LoopModels models, ModelRegistry registry, ProgressTracker progress,
-              LoopMetrics metrics) {
+              LoopMetrics metrics, LoopTasks tasks) {
+        this.tasks = tasks;
         this.records = records;
         this.models = models;
         this.registry = registry;
@@ -45,24 +55,46 @@ class ScoreStep {
     }
 
     private StepResults.Scored score(LoopConfig loop, TextClassifier model) {
+        String version = model.version();
+        stopIfPauseRequested(loop, "score " + version, 0, 0);
         long total = records.datasets().count(loop.dataset(), records.pool());
+        boolean continues = tasks.find(loop.name()).map(t -> t.unfinished(TASK, version)).orElse(false);
+        long done = continues ? records.datasets().count(loop.dataset(), records.pool().withModelVersion(version)) : 0;
         long start = System.nanoTime();
-        progress.start(loop.name(), "score " + model.version(), total);
-        long done = 0;
+        tasks.started(loop.name(), TASK, version, total, done);
+        progress.start(loop.name(), TASK + " " + version, total, done);
+        long scored = 0;
         try (Stream<TextRecord> pool = records.datasets().stream(loop.dataset(), records.pool())) {
-            Iterator<TextRecord> it = pool.iterator();
+            Iterator<TextRecord> it = (continues ? pool.filter(r -> !version.equals(r.predictionAgent())) : pool).iterator();
             while (it.hasNext()) {
-                done += scoreChunk(loop, model, next(it));
+                stopIfPauseRequested(loop, TASK + " " + version, done, total);
+                int n = scoreChunk(loop, model, next(it));
+                scored += n;
+                done += n;
                 progress.update(loop.name(), done);
+                tasks.progressed(loop.name(), done);
             }
         } finally {
             progress.finish(loop.name());
         }
+        tasks.finished(loop.name(), done);
         records.refresh(loop);
         double seconds = (System.nanoTime() - start) / 1e9;
-        metrics.scored(loop.name(), done, seconds);
-        registry.updateMetrics(loop.name(), model.version(), Map.of(ModelVersion.SCORE_SECONDS, seconds));
-        return new StepResults.Scored(loop.dataset(), model.version(), done, seconds);
+        metrics.scored(loop.name(), scored, seconds);
+        registry.updateMetrics(loop.name(), version, Map.of(ModelVersion.SCORE_SECONDS, seconds));
+        return new StepResults.Scored(loop.dataset(), version, scored, seconds);
+    }
+
+    /** The safe point: what is scored is stored, so the task can stop here and continue later. */
+    private void stopIfPauseRequested(LoopConfig loop, String task, long done, long total) {
+        if (tasks.pauseRequested(loop.name())) {
+            if (total > 0) {
+                tasks.paused(loop.name(), done);
+                progress.pause(loop.name());
+            }
+            throw new LoopPausedException(loop.name(), total > 0 ? task + " paused at " + done + " of " + total
+                    + "; it continues from there on resume" : task + " not started: the loop is pausing");
+        }
     }
 
     private int scoreChunk(LoopConfig loop, TextClassifier model, List<TextRecord> chunk) {

@@ -107,6 +107,19 @@ public final class Documents {
         }
     }
 
+    /**
+     * Merges these fields into the document, or creates it with them if there is none; a concurrent change of other
+     * fields is retried up to {@code conflictRetries} times, so that two writers of different fields both win.
+     */
+    public void upsert(String index, String id, Map<String, Object> fields, int conflictRetries) {
+        try {
+            client.update(u -> u.index(index).id(id).doc(fields).docAsUpsert(true).retryOnConflict(conflictRetries),
+                    Map.class);
+        } catch (IOException | RuntimeException e) {
+            throw failure("upserting " + id + " of index " + index, e);
+        }
+    }
+
     /** Deletes the document (nothing happens if there is none). */
     public void delete(String index, String id, Visibility visibility) {
         try {

@@ -246,16 +246,16 @@ class DatasetImportTest {
     }
 
     @Test
-    void validatedRecordsExportAsCsvJsonlAndHuggingFaceLayout() throws IOException {
+    void validatedRecordsExportAsCsvWithAColumnPerMetadataKeyJsonlAndHuggingFaceLayout() throws IOException {
         String name = newDataset();
         datasets.importFile(name, file("good.csv", GOOD_CSV), csv());
         datasets.refresh(name);
 
         assertThat(export(name, ExportFormat.CSV)).isEqualTo("""
-                id,text,label
-                a1,"My card, the new one, was lost",negative
+                id,text,label,intent
+                a1,"My card, the new one, was lost",negative,lost_card
                 a2,"It said ""arrived""
-                and it did",positive
+                and it did",positive,card_arrival
                 """);
         assertThat(export(name, ExportFormat.HF_JSONL).lines()).hasSize(2)
                 .allSatisfy(l -> assertThat(l).contains("\"text\":").contains("\"label\":"));

@@ -20,6 +20,7 @@ import com.vaadin.flow.data.renderer.LitRenderer;
 import io.labelloop.control.LoopStatus;
 import io.labelloop.control.RouteStatus;
 import io.labelloop.loop.LoopProgress;
+import io.labelloop.registry.LoopTasks;
 
 /**
  * One loop in the loops view: name, dataset, pause and resume, the running task's progress and the routes with a
@@ -32,11 +33,14 @@ class LoopSection extends VerticalLayout {
 
     private final H3 title = new H3();
     private final Span dataset = new Span();
+    private final Span state = new Span();
     private final Button pause = new Button("Pause");
     private final Button resume = new Button("Resume");
     private final HorizontalLayout progress = new HorizontalLayout();
     private final Grid<RouteStatus> routes = new Grid<>();
     private final String loop;
+    /** The loop's task as of the last update, for the running route's row. */
+    private LoopProgress task;
 
     /** The actions get the loop's name, and the route's id for a trigger. */
     LoopSection(String loop, Consumer<String> onPause, Consumer<String> onResume, Consumer<RouteStatus> onTrigger) {
@@ -45,7 +49,8 @@ class LoopSection extends VerticalLayout {
         pause.addClickListener(e -> onPause.accept(loop));
         resume.setId("resume-" + loop);
         resume.addClickListener(e -> onResume.accept(loop));
-        HorizontalLayout header = new HorizontalLayout(title, dataset, pause, resume);
+        state.setId("state-" + loop);
+        HorizontalLayout header = new HorizontalLayout(title, dataset, pause, resume, state);
         header.setAlignItems(Alignment.BASELINE);
         progress.setAlignItems(Alignment.CENTER);
         configureRoutes(onTrigger);
@@ -59,16 +64,25 @@ class LoopSection extends VerticalLayout {
     }
 
     void update(LoopStatus status) {
-        title.setText(status.name() + (status.paused() ? " (paused)" : ""));
+        boolean running = LoopStatus.RUNNING.equals(status.state());
+        title.setText(status.name() + (running ? "" : " (" + status.state() + ")"));
         dataset.setText("dataset " + status.dataset());
-        pause.setEnabled(!status.paused() && !status.routes().isEmpty());
-        resume.setEnabled(status.paused());
-        showProgress(status.progress());
+        state.setText(status.message());
+        pause.setEnabled(running && !status.routes().isEmpty());
+        // a pausing loop can be resumed: that cancels the pause
+        resume.setEnabled(!running);
+        task = status.progress();
+        showProgress(status.progress(), status.interrupted());
         routes.setItems(status.routes());
     }
 
-    private void showProgress(LoopProgress p) {
+    private void showProgress(LoopProgress p, LoopTasks.Task interrupted) {
         progress.removeAll();
+        if (p == null && interrupted != null) {
+            // after a restart only the stored checkpoint knows the task
+            p = new LoopProgress(interrupted.loop(), interrupted.task() + " " + interrupted.version(), interrupted.done(),
+                    interrupted.total(), interrupted.updatedAt(), false, interrupted.done(), true);
+        }
         if (p == null) {
             progress.add(new Span("No task ran since start."));
             return;
@@ -76,20 +90,51 @@ class LoopSection extends VerticalLayout {
         ProgressBar bar = new ProgressBar(0, 100, p.percent());
         bar.setWidth("16em");
         Duration eta = p.running() ? p.eta(Instant.now()) : null;
-        progress.add(new Span((p.running() ? "Running: " : "Last task: ") + p.task()), bar,
+        String label = p.running() ? "Running: " : p.paused() ? "Paused: " : "Last task: ";
+        progress.add(new Span(label + p.task()), bar,
                 new Span(String.format(Locale.ROOT, "%d / %d (%.0f%%)%s", p.done(), p.total(), p.percent(),
-                        eta == null ? "" : ", about " + eta.toSeconds() + " s left")));
+                        eta != null ? ", about " + eta.toSeconds() + " s left"
+                                : p.paused() ? ", continues on resume" : "")));
+    }
+
+    /** "1 run", "3 runs, 1 failed, 1 paused": what an admin reads first, so in plain words. */
+    static String runs(RouteStatus r) {
+        String text = r.exchanges() + (r.exchanges() == 1 ? " run" : " runs");
+        if (r.failures() > 0) {
+            text += ", " + r.failures() + " failed";
+        }
+        if (r.pauses() > 0) {
+            text += ", " + r.pauses() + " paused";
+        }
+        if ("paused".equals(r.lastResult())) {
+            text += "; last one paused at a safe point";
+        } else if (r.lastFailure() != null) {
+            text += "; last one failed: " + r.lastFailure();
+        }
+        return text;
+    }
+
+    static String lastRun(RouteStatus r, LoopProgress task) {
+        if (r.running()) {
+            String since = r.runningSince() == null ? "" : " since " + TIME.format(r.runningSince()) + " UTC";
+            String step = task != null && task.running()
+                    ? String.format(Locale.ROOT, ": %s %.0f%%", task.task(), task.percent()) : "";
+            return "running" + since + step;
+        }
+        return r.lastRun() == null ? "no run since start" : TIME.format(r.lastRun()) + " UTC";
     }
 
     private void configureRoutes(Consumer<RouteStatus> onTrigger) {
         routes.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         routes.addColumn(RouteStatus::id).setHeader("Route").setAutoWidth(true);
-        routes.addColumn(RouteStatus::description).setHeader("Does").setFlexGrow(1);
+        routes.addColumn(r -> r.description() == null || r.description().isBlank() ? "(no description in its route file)"
+                : r.description()).setHeader("Does").setFlexGrow(1);
         routes.addColumn(RouteStatus::state).setHeader("State").setAutoWidth(true);
-        routes.addColumn(r -> r.lastRun() == null ? "not since start" : TIME.format(r.lastRun()) + " UTC")
-                .setHeader("Last run").setAutoWidth(true);
-        routes.addColumn(r -> r.exchanges() + " runs, " + r.failures() + " failed"
-                + (r.lastFailure() == null ? "" : ": " + r.lastFailure())).setHeader("Result").setFlexGrow(1);
+        routes.addColumn(r -> lastRun(r, task)).setHeader("Last run").setAutoWidth(true);
+        // the whole error (Camel's exchange dump included) only as a tooltip; the cell keeps one short line
+        routes.addColumn(LitRenderer.<RouteStatus>of("<span title='${item.detail}'>${item.runs}</span>")
+                .withProperty("runs", LoopSection::runs)
+                .withProperty("detail", r -> r.lastDetail() == null ? "" : r.lastDetail())).setHeader("Result").setFlexGrow(1);
         // a client-side template: a refresh re-renders it in place, so a click in flight still reaches the server
         routes.addColumn(LitRenderer.<RouteStatus>of(
                         "<vaadin-button theme='small' ?disabled=${!item.started} @click=${trigger}>Trigger now</vaadin-button>")

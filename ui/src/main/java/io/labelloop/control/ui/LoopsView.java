@@ -54,10 +54,12 @@ class LoopsView extends VerticalLayout {
                 loops.add(new Span("No loops: add a loop file to config/loops/ and its routes to routes/."));
             }
             names.forEach(name -> sections.add(new LoopSection(name,
-                    loop -> act(() -> control.pause(loop), "Paused " + loop),
-                    loop -> act(() -> control.resume(loop), "Resumed " + loop),
-                    route -> act(() -> control.trigger(name, route.id()),
-                            "Triggered " + route.id() + ": follow its progress here"))));
+                    loop -> act(() -> loop + ": " + control.pause(loop).message()),
+                    loop -> act(() -> resumed(control.resume(loop))),
+                    route -> act(() -> {
+                        control.trigger(name, route.id());
+                        return "Triggered " + route.id() + ": follow its progress here";
+                    }))));
             sections.forEach(loops::add);
         }
         for (int i = 0; i < all.size(); i++) {
@@ -65,9 +67,16 @@ class LoopsView extends VerticalLayout {
         }
     }
 
-    private void act(Runnable action, String done) {
+    private static String resumed(LoopStatus status) {
+        return "Resumed " + status.name() + (status.interrupted() == null ? ""
+                : ": " + status.interrupted().task() + " " + status.interrupted().version() + " continues from "
+                + status.interrupted().done() + " of " + status.interrupted().total());
+    }
+
+    /** Runs an action and shows what it answered (or its error). */
+    private void act(java.util.function.Supplier<String> action) {
         try {
-            action.run();
+            String done = action.get();
             Notification.show(done).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (RuntimeException e) {
             Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE)

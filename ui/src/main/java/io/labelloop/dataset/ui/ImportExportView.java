@@ -38,6 +38,8 @@ import io.labelloop.dataset.ExportFormat;
 import io.labelloop.dataset.ImportFormat;
 import io.labelloop.dataset.ImportOptions;
 import io.labelloop.dataset.ImportReport;
+import io.labelloop.dataset.ImportException;
+import io.labelloop.dataset.RejectedRow;
 import io.labelloop.dataset.NewDataset;
 import io.labelloop.dataset.RecordQuery;
 import io.labelloop.security.Roles;
@@ -55,7 +57,7 @@ import jakarta.annotation.security.RolesAllowed;
 class ImportExportView extends VerticalLayout {
 
     /** Rejected rows listed on the page; the report's count covers all of them. */
-    static final int LISTED_REJECTS = 20;
+    static final int LISTED_REJECTS = 100;
     private static final int MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
     /** Distinct from the other views' intervals: the import resets polling only if it is still its own. */
     private static final int IMPORT_POLL_MILLIS = 750;
@@ -165,7 +167,9 @@ class ImportExportView extends VerticalLayout {
             // the temporary directory means nothing to the admin; the file name does
             String message = dir == null ? String.valueOf(e.getMessage())
                     : String.valueOf(e.getMessage()).replace(dir + File.separator, "");
-            whenAttached(() -> showError(typed.dataset(), message));
+            List<RejectedRow> rejected = e instanceof ImportException bad ? bad.rejected() : List.of();
+            long rejectedCount = e instanceof ImportException bad ? bad.rejectedCount() : 0;
+            whenAttached(() -> showError(typed.dataset(), message, rejected, rejectedCount));
         } finally {
             deleteQuietly(file);
             deleteQuietly(dir);
@@ -199,19 +203,25 @@ class ImportExportView extends VerticalLayout {
     private void showReport(ImportReport done) {
         report.removeAll();
         report.add(line("import-summary", done.summary()));
-        done.rejected().stream().limit(LISTED_REJECTS).forEach(r -> report.add(line(null, "Rejected: "
-                + Path.of(r.file()).getFileName() + " line " + r.line() + ": " + r.reason())));
-        if (done.rejectedCount() > LISTED_REJECTS) {
-            report.add(line(null, "… and " + (done.rejectedCount() - LISTED_REJECTS) + " more rejected rows"));
-        }
+        listRejected(done.rejected(), done.rejectedCount());
         refreshExport();
         exportDataset.setValue(done.dataset());
     }
 
-    private void showError(String name, String message) {
+    private void showError(String name, String message, List<RejectedRow> rejected, long rejectedCount) {
         report.removeAll();
         report.add(line("import-error", "Not imported into '" + name + "': " + message));
+        listRejected(rejected, rejectedCount);
         refreshExport();
+    }
+
+    /** Every rejected row up to {@link #LISTED_REJECTS}, so that one upload shows all there is to fix. */
+    private void listRejected(List<RejectedRow> rejected, long count) {
+        rejected.stream().limit(LISTED_REJECTS).forEach(r -> report.add(line(null, "Rejected: "
+                + Path.of(r.file()).getFileName() + " line " + r.line() + ": " + r.reason())));
+        if (count > LISTED_REJECTS) {
+            report.add(line(null, "… and " + (count - LISTED_REJECTS) + " more rejected rows"));
+        }
     }
 
     private static Div line(String id, String text) {

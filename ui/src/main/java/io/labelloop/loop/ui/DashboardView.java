@@ -75,6 +75,8 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
     private final VersionPromotion promotion;
 
     private final Select<String> loopPicker = new Select<>();
+    /** The versions the table shows, to tell which evaluations a later version's comparison repeated. */
+    private List<ModelVersion> shownVersions = List.of();
     private final HorizontalLayout kpis = new HorizontalLayout();
     private final ChartJs quality = new ChartJs("chart-quality", "Accuracy and macro-F1 per iteration (held-out)");
     private final ChartJs labelsPerIteration = new ChartJs("chart-labels", "Labels per iteration");
@@ -123,7 +125,7 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
         versions.addColumn(v -> v.status().name()).setHeader("Status").setAutoWidth(true);
         versions.addColumn(v -> v.createdAt() == null ? "" : TIME.format(v.createdAt())).setHeader("Created (UTC)")
                 .setAutoWidth(true);
-        versions.addColumn(v -> percent(v.metric(ModelVersion.ACCURACY))).setHeader("Accuracy").setAutoWidth(true);
+        versions.addColumn(v -> accuracyWithEvalSet(v, shownVersions)).setHeader("Accuracy (eval set)").setAutoWidth(true);
         versions.addColumn(v -> percent(v.metric(ModelVersion.MACRO_F1))).setHeader("Macro-F1").setAutoWidth(true);
         versions.addColumn(ModelVersion::trainingSize).setHeader("Trained on").setAutoWidth(true);
         versions.addColumn(ModelVersion::base).setHeader("Base").setAutoWidth(true);
@@ -156,17 +158,43 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
         showQueue();
         showDistributions(all);
         showConfusion(current);
-        versions.setItems(registry.history(loop.name()));
+        shownVersions = registry.history(loop.name());
+        versions.setItems(shownVersions);
     }
 
     private void showKpis(Optional<ModelVersion> current, DatasetStats all, QueueStats queued, int iterations) {
         kpis.removeAll();
         kpis.add(kpi("kpi-version", "Current model", current.map(ModelVersion::version).orElse("zero-shot")),
-                kpi("kpi-accuracy", "Accuracy", percent(current.map(v -> v.metric(ModelVersion.ACCURACY)).orElse(null))),
+                kpi("kpi-accuracy", "Accuracy" + current.map(DashboardView::measuredOn).orElse(""),
+                        percent(current.map(v -> v.metric(ModelVersion.ACCURACY)).orElse(null))),
                 kpi("kpi-labels", "Labeled", String.valueOf(all.statuses().getOrDefault(RecordStatus.VALIDATED, 0L))),
                 kpi("kpi-queue", "Waiting in queue", String.valueOf(queued.pending())),
                 kpi("kpi-records", "Records", String.valueOf(all.total())),
                 kpi("kpi-iterations", "Iterations", String.valueOf(iterations)));
+    }
+
+    /** " (n=20, 95% CI 69.9–97.2%)" when the version's evaluation says on how many records it was measured. */
+    private static String measuredOn(ModelVersion v) {
+        ModelEvaluation e = v.evaluation();
+        return e == null || e.count() <= 0 ? "" : " (" + Wilson.describe(e.accuracy(), e.count()) + ")";
+    }
+
+    /**
+     * The accuracy with the eval set it was measured on; "re-evaluated" when a later version's comparison measured it
+     * again (if-better compares both on the same, possibly larger, eval records), so that a changed figure is explained.
+     */
+    private static String accuracyWithEvalSet(ModelVersion v, List<ModelVersion> all) {
+        ModelEvaluation e = v.evaluation();
+        String figure = percent(v.metric(ModelVersion.ACCURACY));
+        if (e == null || e.count() <= 0) {
+            return figure;
+        }
+        boolean again = e.evaluatedAt() != null && all.stream().anyMatch(o -> o.iteration() > v.iteration()
+                && o.createdAt() != null && o.createdAt().isBefore(e.evaluatedAt()));
+        String set = e.evalIdsHash() == null ? "" : ", eval set " + e.evalIdsHash().substring(0, Math.min(8,
+                e.evalIdsHash().length()));
+        return figure + " (" + Wilson.describe(e.accuracy(), e.count()) + set + ")"
+                + (again ? " re-evaluated " + TIME.format(e.evaluatedAt()) : "");
     }
 
     private static Div kpi(String id, String caption, String value) {

@@ -2,14 +2,19 @@ package io.labelloop.queue.ui;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.function.Supplier;
 
-/** What one annotator did in one browser tab: the counter and the pace shown under the record. */
+/** What one annotator did in one browser tab: labels and discards (counted apart) and the pace shown under the record. */
 final class LabelingSession {
 
     private final Supplier<Instant> clock;
+    /** This tab's decisions, latest first (true for a discard), so that an undo lowers the right counter. */
+    private final Deque<Boolean> decisions = new ArrayDeque<>();
     private Instant firstLabel;
     private int labeled;
+    private int discarded;
 
     LabelingSession(Supplier<Instant> clock) {
         this.clock = clock;
@@ -20,14 +25,33 @@ final class LabelingSession {
             firstLabel = clock.get();
         }
         labeled++;
+        decisions.push(false);
     }
 
+    void discarded() {
+        discarded++;
+        decisions.push(true);
+    }
+
+    /** The latest decision was taken back; one made in an earlier tab changes no counter. */
     void undone() {
-        labeled = Math.max(0, labeled - 1);
+        Boolean discard = decisions.poll();
+        if (discard == null) {
+            return;
+        }
+        if (discard) {
+            discarded--;
+        } else {
+            labeled--;
+        }
     }
 
     int count() {
         return labeled;
+    }
+
+    int discards() {
+        return discarded;
     }
 
     /** Labels per hour since the first label; a minute at least, so that two quick labels don't read 7,200/h. */

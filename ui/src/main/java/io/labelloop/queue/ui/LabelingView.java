@@ -31,7 +31,10 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.labelloop.base.ui.NamePicker;
 import io.labelloop.dataset.Dataset;
 import io.labelloop.dataset.DatasetService;
+import io.labelloop.dataset.RecordStatus;
 import io.labelloop.dataset.StaleWriteException;
+import io.labelloop.dataset.TextRecord;
+import io.labelloop.dataset.VersionedRecord;
 import io.labelloop.queue.Claim;
 import io.labelloop.queue.ClaimAhead;
 import io.labelloop.queue.LabelingQueueService;
@@ -42,7 +45,8 @@ import jakarta.annotation.security.RolesAllowed;
 
 /**
  * One queued record at a time: its text, the model's guess with a score bar, its metadata, and a button
- * per label. Keys: 1..9 label, D discard, S or → skip, Ctrl+Z or ← back to the previous record (undo).
+ * per label. Keys: 1..9 label, D discard, S skip, ← / → back and forward through the records decided in this tab
+ * (their labels stay), Ctrl+Z undo the last label.
  * The record is claimed for this annotator, so two people never label the same one.
  */
 @Route("")
@@ -64,18 +68,23 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
     private final RefillForecast forecast;
     private final String annotator;
     private final LabelingSession session = new LabelingSession(Instant::now);
+    private final SessionHistory history = new SessionHistory();
     private final Timer nextRecordTimer;
 
     private final Select<String> datasetPicker = new Select<>();
     private final Span counter = new Span();
+    private final Span discards = new Span();
     private final Span pace = new Span();
     private final Span waiting = new Span();
+    private final Span lookingBack = new Span();
     private final RecordCard card = new RecordCard();
     private final HorizontalLayout labelButtons = new HorizontalLayout();
     private final HorizontalLayout actions = new HorizontalLayout();
 
     private Dataset dataset;
     private Claim claim;
+    /** The decided record shown while looking back, at the revision read. */
+    private VersionedRecord lookedAt;
     /** Claims the next record while this one is read, so a label waits only for its own durable write. */
     private ClaimAhead ahead;
     private Registration emptyPoll;
@@ -96,15 +105,19 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
             }
         });
         labelButtons.addClassName("ll-labels");
-        add(header(), card, labelButtons, actions, keysHint());
+        lookingBack.setId("looking-back");
+        lookingBack.addClassName("ll-hint");
+        lookingBack.setVisible(false);
+        add(header(), lookingBack, card, labelButtons, actions, keysHint());
         registerShortcuts();
     }
 
     private HorizontalLayout header() {
         counter.setId("session-count");
+        discards.setId("session-discards");
         pace.setId("labels-per-hour");
         waiting.setId("queue-waiting");
-        HorizontalLayout stats = new HorizontalLayout(counter, pace, waiting);
+        HorizontalLayout stats = new HorizontalLayout(counter, discards, pace, waiting);
         stats.addClassName("ll-stats");
         HorizontalLayout header = new HorizontalLayout(datasetPicker, stats);
         header.setAlignItems(Alignment.BASELINE);
@@ -113,7 +126,9 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private static Span keysHint() {
-        Span hint = new Span("Keys: 1–9 label · D discard · S or → skip · Ctrl+Z or ← back to the previous record");
+        Span hint = new Span("Keys: 1–9 label · D discard · S skip · ← back / → forward through this session's records"
+                + " (labels stay; → at the newest skips) · Ctrl+Z undo the last label");
+        hint.setId("keys-legend");
         hint.addClassName("ll-hint");
         return hint;
     }
@@ -125,11 +140,15 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
             int index = i;
             Shortcuts.addShortcutListener(this, () -> labelAt(index), digits[i]);
         }
-        Shortcuts.addShortcutListener(this, this::discard, Key.KEY_D);
-        Shortcuts.addShortcutListener(this, this::skip, Key.KEY_S);
-        Shortcuts.addShortcutListener(this, this::skip, Key.ARROW_RIGHT);
+        // KEY_D is the physical key (event.code), so Caps Lock already matches; Shift needs its own listener, since a
+        // shortcut without modifiers refuses a key pressed with one, and the buttons show capitals
+        for (KeyModifier[] modifiers : List.of(new KeyModifier[0], new KeyModifier[] {KeyModifier.SHIFT})) {
+            Shortcuts.addShortcutListener(this, this::discard, Key.KEY_D, modifiers);
+            Shortcuts.addShortcutListener(this, this::skip, Key.KEY_S, modifiers);
+        }
+        Shortcuts.addShortcutListener(this, this::forward, Key.ARROW_RIGHT);
         Shortcuts.addShortcutListener(this, this::undo, Key.KEY_Z, KeyModifier.CONTROL);
-        Shortcuts.addShortcutListener(this, this::undo, Key.ARROW_LEFT);
+        Shortcuts.addShortcutListener(this, this::back, Key.ARROW_LEFT);
     }
 
     @Override
@@ -163,6 +182,7 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
         }
         actions.removeAll();
         actions.add(action("Discard", "D", "discard", this::discard), action("Skip", "S", "skip", this::skip),
+                action("Back", "←", "back", this::back), action("Forward", "→", "forward", this::forward),
                 action("Undo", "Ctrl+Z", "undo", this::undo));
     }
 
@@ -185,22 +205,92 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void label(String label) {
-        decide(() -> queue.label(claim, label), "Label");
+        if (history.lookingBack()) {
+            change(() -> datasets.annotate(dataset.name(), lookedAt, label, annotator));
+            return;
+        }
+        decide(() -> queue.label(claim, label), "Label", session::labeled);
     }
 
     private void discard() {
-        decide(() -> queue.discard(claim), "Discard");
+        if (history.lookingBack()) {
+            change(() -> datasets.discard(dataset.name(), lookedAt, annotator));
+            return;
+        }
+        decide(() -> queue.discard(claim), "Discard", session::discarded);
+    }
+
+    /** Changes the decided record looked at (at the revision read), then goes forward. */
+    private void change(Runnable write) {
+        try {
+            write.run();
+        } catch (StaleWriteException e) {
+            rejected(e);
+        } catch (RuntimeException e) {
+            failed("Change not saved, try again", e);
+            return;
+        }
+        forward();
+    }
+
+    /** Shows the record decided before the one shown; its label stays as it is. */
+    private void back() {
+        if (dataset == null) {
+            return;
+        }
+        Optional<String> previous = history.back();
+        if (previous.isEmpty()) {
+            Notification.show("This is the first record you decided in this session.");
+            return;
+        }
+        showDecided(previous.get());
+    }
+
+    /** Towards the record the annotator came from; at the current record it skips, as S does. */
+    private void forward() {
+        if (!history.lookingBack()) {
+            skip();
+            return;
+        }
+        Optional<String> next = history.forward();
+        if (next.isPresent()) {
+            showDecided(next.get());
+        } else if (claim != null) {
+            show(claim);
+        } else {
+            claimNext();
+        }
+    }
+
+    private void showDecided(String id) {
+        Optional<VersionedRecord> read = datasets.recordWithVersion(dataset.name(), id);
+        if (read.isEmpty()) {
+            Notification.show("That record is gone from the dataset.");
+            forward();
+            return;
+        }
+        lookedAt = read.get();
+        TextRecord r = lookedAt.record();
+        card.show(r);
+        lookingBack.setText(history.stepsBack() + " back: " + (r.status() == RecordStatus.DISCARDED ? "discarded"
+                : r.status() == RecordStatus.VALIDATED ? "labeled " + r.label() : "no label (changed since)")
+                + ". → goes forward to where you were; a label key or D changes it.");
+        lookingBack.setVisible(true);
+        labelButtons.setEnabled(true);
+        actions.setEnabled(true);
     }
 
     /** Applies a label or discard, then shows the next record; a refused or failed write is said, never hidden. */
-    private void decide(Runnable write, String what) {
+    private void decide(Runnable write, String what, Runnable count) {
         if (claim == null) {
             return;
         }
         long start = System.nanoTime();
+        String decided = claim.recordId();
         try {
             write.run();
-            session.labeled();
+            count.run();
+            history.decided(decided);
         } catch (StaleWriteException e) {
             rejected(e);
         } catch (RuntimeException e) {
@@ -213,6 +303,10 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
 
     /** Claims the next record before giving this one back, so that the skipped record doesn't come straight back. */
     private void skip() {
+        if (history.lookingBack()) {
+            forward();
+            return;
+        }
         if (claim == null) {
             return;
         }
@@ -233,13 +327,18 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
         if (dataset == null) {
             return;
         }
+        history.returnToCurrent();
         Optional<Claim> previous = queue.undo(dataset.name(), annotator);
         if (previous.isEmpty()) {
             Notification.show("Nothing to undo: no label of yours that nobody changed since.");
+            if (claim != null) {
+                show(claim);
+            }
             return;
         }
         release();
         session.undone();
+        history.undone();
         show(previous.get());
     }
 
@@ -263,6 +362,7 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
 
     private void show(Claim next) {
         claim = next;
+        lookingBack.setVisible(false);
         pollWhileEmpty(false);
         card.show(next.record());
         labelButtons.setEnabled(true);
@@ -272,6 +372,7 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
 
     private void showEmpty(String message) {
         claim = null;
+        lookingBack.setVisible(false);
         pollWhileEmpty(dataset != null);
         card.showEmpty(message);
         labelButtons.setEnabled(false);
@@ -285,6 +386,7 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
 
     private void updateStats() {
         counter.setText("Labeled this session: " + session.count());
+        discards.setText("Discarded: " + session.discards());
         pace.setText(session.perHour() + " labels/hour");
         waiting.setText(ahead == null ? "" : "Waiting in queue: " + waitingCount());
     }

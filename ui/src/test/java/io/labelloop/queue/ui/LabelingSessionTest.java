@@ -36,4 +36,19 @@ class LabelingSessionTest {
         assertThat(session.count()).isZero();
         assertThat(session.perHour()).isZero();
     }
+
+    @Test
+    void discardsAreCountedApartFromLabelsAndAnUndoLowersTheCounterOfWhatItTookBack() {
+        session.labeled();
+        session.discarded();
+        session.labeled();
+        assertThat(session.count()).isEqualTo(2);
+        assertThat(session.discards()).isEqualTo(1);
+
+        session.undone();
+        session.undone();
+
+        assertThat(session.count()).isEqualTo(1);
+        assertThat(session.discards()).isZero();
+    }
 }
