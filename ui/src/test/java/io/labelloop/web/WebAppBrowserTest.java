@@ -136,10 +136,13 @@ class WebAppBrowserTest {
                 .equals("[[" + countLabel("NEGATIVE") + "," + countLabel("POSITIVE") + "]]"));
         assertThat(browser.text(By.cssSelector("#kpi-version .value"))).isEqualTo("v2");
         assertThat(browser.text(By.cssSelector("#kpi-accuracy .value"))).isEqualTo("90.0%");
+        assertThat(browser.text(By.id("kpi-accuracy"))).as("the eval size and a 95% interval beside the accuracy")
+                .contains("n=20, 95% CI 69.9–97.2%");
         assertThat(String.valueOf(browser.js("return document.getElementById('chart-quality').dataset.points")))
                 .isEqualTo("[[0.8,0.9],[0.78,0.899]]");
         browser.until(d -> innerText("versions").contains("RETIRED"));
         assertThat(innerText("versions")).contains("v1").contains("CURRENT").contains("epochs=20")
+                .contains("90.0% (n=20, 95% CI 69.9–97.2%, eval set eval-ids)")
                 .as("no promote column for an annotator").doesNotContain("Promote");
         assertThat(browser.js("return [...document.querySelectorAll('#confusion td')].map(td => td.innerText).join(',')"))
                 .as("the confusion matrix stored with v2's evaluation").isEqualTo("8,1,1,10");
@@ -161,6 +164,113 @@ class WebAppBrowserTest {
         browser.until(d -> browser.text(By.id("record-text")).equals(text));
         assertThat(browser.text(By.id("session-count"))).isEqualTo("Labeled this session: 0");
         assertThat(validatedCount()).isEqualTo(validated - 1);
+    }
+
+    @Test
+    @Order(4)
+    void backAndForwardMoveThroughTheSessionsRecordsKeepingTheirLabelsAndShiftKeysDiscardAndSkip() {
+        browser.open("");
+        String first = nextAfter("1");
+        String second = nextAfter("2");
+        String current = browser.text(By.id("record-text"));
+        long validated = validatedCount();
+
+        press(Keys.ARROW_LEFT);
+        browser.until(d -> browser.text(By.id("record-text")).equals(second));
+        assertThat(browser.text(By.id("looking-back"))).startsWith("1 back: labeled POSITIVE");
+        press(Keys.ARROW_LEFT);
+        browser.until(d -> browser.text(By.id("record-text")).equals(first));
+        assertThat(browser.text(By.id("looking-back"))).startsWith("2 back: labeled NEGATIVE");
+        press(Keys.ARROW_RIGHT);
+        browser.until(d -> browser.text(By.id("record-text")).equals(second));
+        press(Keys.ARROW_RIGHT);
+        browser.until(d -> browser.text(By.id("record-text")).equals(current));
+
+        assertThat(browser.all(By.id("looking-back")).stream().filter(e -> e.isDisplayed()).toList()).isEmpty();
+        assertThat(validatedCount()).as("looking back took no label away").isEqualTo(validated);
+        assertThat(labelsOf(List.of(first, second)).values()).containsExactly("NEGATIVE", "POSITIVE");
+        assertThat(browser.text(By.id("keys-legend"))).contains("← back / → forward").contains("Ctrl+Z undo");
+        browser.screenshot("labeling-legend");
+
+        new Actions(browser.driver).keyDown(Keys.SHIFT).sendKeys("d").keyUp(Keys.SHIFT).perform();
+        browser.until(d -> !browser.text(By.id("record-text")).equals(current));
+        browser.until(d -> browser.text(By.id("session-discards")).equals("Discarded: 1"));
+        assertThat(browser.text(By.id("session-count"))).as("a discard is no label").isEqualTo("Labeled this session: 2");
+        String afterDiscard = browser.text(By.id("record-text"));
+        new Actions(browser.driver).keyDown(Keys.SHIFT).sendKeys("s").keyUp(Keys.SHIFT).perform();
+        browser.until(d -> !browser.text(By.id("record-text")).equals(afterDiscard));
+        assertThat(browser.text(By.id("session-count"))).isEqualTo("Labeled this session: 2");
+    }
+
+    /** Presses a label key and returns the text that was labeled, once the next record shows. */
+    private String nextAfter(String key) {
+        String text = browser.text(By.id("record-text"));
+        new Actions(browser.driver).sendKeys(key).perform();
+        browser.until(d -> !browser.text(By.id("record-text")).equals(text));
+        return text;
+    }
+
+    private void press(CharSequence key) {
+        new Actions(browser.driver).sendKeys(key).perform();
+    }
+
+    /** Rows of the explorer's grid whose whole height is on screen, below the header. */
+    private static final String FULLY_VISIBLE_ROWS = "const grid = document.getElementById('records');"
+            + "const g = grid.getBoundingClientRect();"
+            + "const head = grid.shadowRoot.querySelector('thead').getBoundingClientRect();"
+            + "const bottom = Math.min(g.bottom, window.innerHeight);"
+            + "return [...grid.shadowRoot.querySelectorAll('tbody#items tr')].filter(tr => !tr.hidden"
+            + " && tr.getBoundingClientRect().top >= head.bottom - 1 && tr.getBoundingClientRect().bottom <= bottom + 1).length;";
+
+    @Test
+    @Order(5)
+    void atFourteenHundredByAThousandTheExplorerShowsFifteenRowsItsFiltersWorkByKeyboardAndItSaysWhenPredictionsChanged() {
+        datasets.discard(DATASET, List.of(datasets.search(DATASET, queuedQuery().sortedBy(RecordSort.SCORE_DESC), 1, null)
+                .records().get(0).id()), ANNOTATOR);
+        datasets.refresh(DATASET);
+        browser.signIn(ANNOTATOR, ANNOTATOR_PASSWORD);
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+        try {
+            browser.open("explore?dataset=ui-test");
+            long all = datasets.count(DATASET, RecordQuery.all());
+            browser.until(d -> browser.text(By.id("matching-count")).equals(String.format("%,d records match", all)));
+            browser.until(d -> ((Number) browser.js(FULLY_VISIBLE_ROWS)).intValue() > 0);
+            browser.until(d -> ((Number) browser.js(FULLY_VISIBLE_ROWS)).intValue() >= 15);
+            browser.screenshot("explorer-rows");
+
+            browser.waitFor(By.id("filter-status")).findElement(By.tagName("input")).sendKeys("discarded", Keys.ENTER);
+            long discarded = datasets.count(DATASET, RecordQuery.all().withStatuses(RecordStatus.DISCARDED));
+            assertThat(discarded).isBetween(1L, all - 1);
+            browser.until(d -> browser.text(By.id("matching-count")).equals(String.format("%,d records match", discarded)));
+
+            browser.open("explore?dataset=ui-test");
+            browser.waitFor(By.id("filter-predicted")).findElement(By.tagName("input")).sendKeys("POSITIVE", Keys.ENTER);
+            RecordQuery shown = RecordQuery.all().withPredictedLabels("POSITIVE");
+            long positive = datasets.count(DATASET, shown);
+            assertThat(positive).isBetween(1L, all - 1);
+            browser.until(d -> browser.text(By.id("matching-count")).equals(String.format("%,d records match", positive)));
+
+            flipThreePredictionsToPositive();
+            browser.until(d -> browser.text(By.id("matching-count")).contains("predictions changed, "
+                    + String.format("%,d", positive + 3) + " match now"));
+            browser.screenshot("explorer-predictions-changed");
+            press(Keys.ESCAPE); // closes the filter's drop-down, which keeps the focus since the Enter
+            browser.click(By.id("refresh-matches"));
+            browser.until(d -> browser.text(By.id("matching-count")).equals(
+                    String.format("%,d records match", positive + 3)));
+        } finally {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+        }
+    }
+
+    /** Stands in for a background re-score: three unlabeled records predicted NEGATIVE become sure POSITIVEs. */
+    private void flipThreePredictionsToPositive() {
+        Map<String, List<PredictedLabel>> flipped = new LinkedHashMap<>();
+        datasets.search(DATASET, RecordQuery.all().withStatuses(RecordStatus.DEFAULT).withPredictedLabels("NEGATIVE")
+                .sortedBy(RecordSort.SCORE_DESC), 3, null).records().forEach(r -> flipped.put(r.id(),
+                List.of(new PredictedLabel("POSITIVE", 0.97), new PredictedLabel("NEGATIVE", 0.03))));
+        datasets.storePredictions(DATASET, flipped, "v2");
+        datasets.refresh(DATASET);
     }
 
     @Test
@@ -201,15 +311,23 @@ class WebAppBrowserTest {
 
     @Test
     @Order(7)
-    void anAnnotatorCannotOpenTheLoopsViewNorCallItsApi() throws Exception {
+    void anAnnotatorOpeningAnAdminPageSeesTheRefusalInTheShellAndAnUnknownPathANotFoundPage() throws Exception {
         browser.signIn(ANNOTATOR, ANNOTATOR_PASSWORD);
         assertThat(browser.all(By.cssSelector("vaadin-side-nav-item[path='loops']"))).isEmpty();
-        browser.open("loops");
-        browser.until(d -> String.valueOf(browser.js("return document.body.innerText")).contains("Could not navigate"));
+        for (String adminPage : List.of("loops", "data")) {
+            browser.open(adminPage);
+            assertThat(browser.text(By.cssSelector("#access-denied h2"))).isEqualTo("This page is for admins");
+            assertThat(browser.text(By.id("current-user"))).as("inside the app shell").isEqualTo(ANNOTATOR);
+            assertThat(browser.all(By.cssSelector("#access-denied a"))).hasSize(1);
+        }
         assertThat(browser.all(By.id("loops"))).isEmpty();
-        browser.open("data");
-        browser.until(d -> String.valueOf(browser.js("return document.body.innerText")).contains("Could not navigate"));
         assertThat(browser.all(By.id("import-upload"))).as("import and export are the admin's").isEmpty();
+        browser.screenshot("admin-only");
+        browser.open("no-such-page");
+        assertThat(browser.text(By.cssSelector("#not-found h2"))).isEqualTo("Page not found");
+        assertThat(browser.text(By.id("current-user"))).isEqualTo(ANNOTATOR);
+        browser.click(By.cssSelector("#not-found a"));
+        browser.waitFor(By.id("record-text"));
 
         assertThat(get("api/loops", ANNOTATOR, ANNOTATOR_PASSWORD).statusCode()).isEqualTo(403);
         assertThat(get("api/loops", ADMIN, ADMIN_PASSWORD).statusCode()).isEqualTo(200);
@@ -219,21 +337,55 @@ class WebAppBrowserTest {
 
     @Test
     @Order(8)
-    void anAdminPausesResumesAndTriggersALoopInTheLoopsView() {
+    void anAdminPausesResumesAndTriggersALoopInTheLoopsView() throws Exception {
         browser.signIn(ADMIN, ADMIN_PASSWORD);
         browser.open("loops");
         browser.until(d -> innerText("loops").contains("ui-test-tick"));
-        assertThat(innerText("loops")).contains("Started").contains("not since start");
+        assertThat(innerText("loops")).contains("Started").contains("no run since start");
 
         browser.click(By.id("pause-ui-test"));
         browser.until(d -> innerText("loops").contains("Suspended"));
         assertThat(innerText("loops")).contains("ui-test (paused)");
+        assertThat(get("api/loops/ui-test", ADMIN, ADMIN_PASSWORD).body()).contains("\"state\":\"paused\"")
+                .contains("\"paused\":true");
         browser.click(By.id("resume-ui-test"));
-        browser.until(d -> innerText("loops").contains("Started"));
+        browser.until(d -> !innerText("loops").contains("Suspended"));
 
         browser.click(By.cssSelector("#loops vaadin-grid vaadin-button"));
-        browser.until(d -> innerText("loops").contains("1 runs, 0 failed"));
+        browser.until(d -> loopCells().contains("1 run"));
+        assertThat(innerText("loops")).doesNotContain("1 runs").doesNotContain("(no description");
         browser.screenshot("loops");
+    }
+
+    @Test
+    @Order(9)
+    void aPauseWhileARouteRunsAnswersAtOnceAsPausingAndIsNoFailureOnceTheRouteReachesItsEnd() throws Exception {
+        browser.open("loops");
+        browser.until(d -> innerText("loops").contains("ui-test-wait"));
+        browser.click(By.xpath("//vaadin-grid-cell-content[contains(., 'Waits for')]/following::vaadin-button[1]"));
+        browser.until(d -> innerText("loops").contains("running since"));
+
+        browser.click(By.id("pause-ui-test"));
+        browser.until(d -> browser.text(By.id("state-ui-test")).equals(
+                "pausing: waiting for the running route to reach a safe point"));
+        assertThat(get("api/loops/ui-test", ADMIN, ADMIN_PASSWORD).body()).contains("\"state\":\"pausing\"")
+                .contains("\"paused\":false");
+        assertThat(browser.driver.findElement(By.id("pause-ui-test")).getAttribute("disabled")).isNotNull();
+        assertThat(browser.driver.findElement(By.id("resume-ui-test")).getAttribute("disabled")).isNull();
+        browser.screenshot("loops-pausing");
+        RouteGate.open();
+
+        browser.until(d -> innerText("loops").contains("ui-test (paused)"));
+        assertThat(innerText("loops")).doesNotContain("failed").contains("Suspended");
+        browser.click(By.id("resume-ui-test"));
+        browser.until(d -> !innerText("loops").contains("Suspended"));
+    }
+
+    /** The texts of the loops view's grid cells. */
+    @SuppressWarnings("unchecked")
+    private List<String> loopCells() {
+        return (List<String>) browser.js(
+                "return [...document.querySelectorAll('#loops vaadin-grid-cell-content')].map(c => c.innerText.trim())");
     }
 
     private static final int READING_MS = 250;
@@ -435,8 +587,45 @@ class WebAppBrowserTest {
                         + ".then(r => r.text().then(t => done(r.status + ' ' + r.headers.get('content-disposition') + '\\n' + t)))"
                         + ".catch(e => done('failed: ' + e));");
         assertThat(String.valueOf(exported)).as("the dataset last imported into").startsWith("200 ")
-                .contains("uploaded.csv").contains("please refund the double charge")
-                .contains("thanks for the quick help").doesNotContain("is there a fee abroad");
+                .contains("uploaded.csv").contains("\nid,text,label,channel\n")
+                .contains(",please refund the double charge,NEGATIVE,app")
+                .contains(",thanks for the quick help,POSITIVE,web").doesNotContain("is there a fee abroad");
+    }
+
+    @Test
+    @Order(14)
+    void anUploadWhereEveryRowIsBadListsEveryBadLineAndCountsThoseBeyondTheFirstHundred() throws Exception {
+        Path csv = Path.of("target", "upload", "all-bad.csv").toAbsolutePath();
+        StringBuilder rows = new StringBuilder("text,label\n");
+        for (int i = 0; i < 130; i++) {
+            rows.append(i % 2 == 0 ? ",NEGATIVE\n" : "row " + i + ",MAYBE\n");
+        }
+        Files.writeString(csv, rows);
+        browser.open("data");
+        type("import-dataset", "all-bad");
+        type("import-labels", "NEGATIVE, POSITIVE");
+        type("import-label-column", "label");
+
+        upload(csv);
+
+        browser.until(d -> browser.text(By.id("import-error")).contains("'all-bad'"));
+        assertThat(browser.text(By.id("import-error"))).contains("every row is bad (130)");
+        String report = innerText("import-report");
+        assertThat(report).contains("all-bad.csv line 2: ").contains("all-bad.csv line 3: ").contains("MAYBE")
+                .contains("all-bad.csv line 101: ").doesNotContain("line 102:").contains("… and 30 more rejected rows");
+        assertThat(browser.all(By.cssSelector("#import-report .ll-report-line"))).hasSize(1 + 100 + 1);
+        assertThat(datasets.find("all-bad")).isEmpty();
+        browser.screenshot("import-all-bad");
+    }
+
+    @Test
+    @Order(15)
+    void everyPageHasAFavicon() throws Exception {
+        HttpResponse<byte[]> icon = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/favicon.ico")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.body()).startsWith(0, 0, 1, 0);
     }
 
     private void type(String id, String value) {

@@ -33,6 +33,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import io.labelloop.base.ui.NamePicker;
+import io.labelloop.base.ui.Polling;
 import io.labelloop.dataset.BulkOutcome;
 import io.labelloop.dataset.Dataset;
 import io.labelloop.dataset.DatasetService;
@@ -53,6 +54,9 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed(Roles.ANNOTATOR)
 class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
 
+    /** How often the view checks whether a background re-score changed what matches. */
+    static final int STALE_CHECK_MILLIS = 5_000;
+
     private final DatasetService datasets;
     private final String annotator;
 
@@ -67,6 +71,7 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
     private final Select<RecordSort> sort = new Select<>();
     private final Select<String> bulkLabel = new Select<>();
     private final Span matching = new Span();
+    private final Button refreshMatches = new Button("Refresh", e -> refresh());
     private final Grid<TextRecord> grid = new Grid<>();
 
     private Dataset dataset;
@@ -77,9 +82,49 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
         this.datasets = datasets;
         this.annotator = auth.getPrincipalName().orElseThrow();
         setSizeFull();
+        setSpacing(false);
+        getStyle().set("gap", "var(--lumo-space-s)");
         configureFilters();
         configureGrid();
         add(filters(), bulkBar(), grid);
+        Polling.refreshWhileAttached(this, STALE_CHECK_MILLIS, this::checkStale);
+    }
+
+    /**
+     * A background re-score changes predictions, and with them what matches: the grid is not swapped under the
+     * user's selection, but the count says so, with a button to refresh.
+     */
+    private void checkStale() {
+        if (dataset == null || refreshMatches.isVisible()) {
+            return;
+        }
+        try {
+            long now = new RecordPager(datasets, dataset.name(), query).count();
+            if (now != total) {
+                matching.setText(String.format(Locale.ROOT, "%,d records matched; predictions changed, %,d match now",
+                        total, now));
+                refreshMatches.setVisible(true);
+            }
+        } catch (RuntimeException e) {
+            // the next check or the next search says what is wrong; a background check does not interrupt
+        }
+    }
+
+    /** Compact fields, so that the filters take two lines at most and the grid keeps the screen. */
+    private static void compact(com.vaadin.flow.component.HasTheme field, com.vaadin.flow.component.HasSize sized,
+                                String width) {
+        field.addThemeName("small");
+        sized.setWidth(width);
+    }
+
+    /** Typing a label and Enter selects it (the combo box alone selects only by click or arrow keys). */
+    private static <T> void selectTyped(MultiSelectComboBox<T> box, Function<T, String> name) {
+        box.setAllowCustomValue(true);
+        box.addCustomValueSetListener(e -> {
+            String typed = e.getDetail().trim().toLowerCase(Locale.ROOT);
+            box.getListDataView().getItems().filter(i -> name.apply(i).toLowerCase(Locale.ROOT).startsWith(typed))
+                    .findFirst().ifPresent(box::select);
+        });
     }
 
     private void configureFilters() {
@@ -90,7 +135,20 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
         search.setPlaceholder("card AND (lost OR stolen)");
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.setWidth("22em");
+        compact(search, search, "16em");
+        compact(datasetPicker, datasetPicker, "11em");
+        compact(statuses, statuses, "10em");
+        compact(predicted, predicted, "10em");
+        compact(annotated, annotated, "10em");
+        compact(metadata, metadata, "13em");
+        compact(modelVersion, modelVersion, "8em");
+        compact(sort, sort, "12em");
+        predicted.setId("filter-predicted");
+        annotated.setId("filter-annotated");
+        statuses.setId("filter-status");
+        selectTyped(predicted, String::valueOf);
+        selectTyped(annotated, String::valueOf);
+        selectTyped(statuses, RecordStatus::name);
         statuses.setItems(RecordStatus.values());
         metadata.setPlaceholder("product:card channel:app,web");
         metadata.setValueChangeMode(ValueChangeMode.LAZY);
@@ -120,17 +178,24 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
 
     private HorizontalLayout bulkBar() {
         matching.setId("matching-count");
-        bulkLabel.setLabel("Label");
+        refreshMatches.setId("refresh-matches");
+        refreshMatches.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        refreshMatches.setVisible(false);
+        // no caption above it: the bar stays one line; "Label as" says what it is for
+        bulkLabel.setAriaLabel("Label for the bulk actions");
         bulkLabel.setId("bulk-label");
         Button labelSelected = bulk("Label selected", "label-selected", this::labelSelected);
         labelSelected.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout bar = new HorizontalLayout(matching, bulkLabel, labelSelected,
-                bulk("Label all matching…", "label-all", this::confirmLabelAll),
+        compact(bulkLabel, bulkLabel, "9em");
+        HorizontalLayout bar = new HorizontalLayout(matching, refreshMatches, new Span("Label as"), bulkLabel, labelSelected,
+                bulk("Label all…", "label-all", this::confirmLabelAll),
                 bulk("Validate selected", "validate-selected", this::validateSelected),
-                bulk("Validate all matching…", "validate-all", this::confirmValidateAll),
+                bulk("Validate all…", "validate-all", this::confirmValidateAll),
                 bulk("Discard selected", "discard-selected", this::discardSelected),
-                bulk("Discard all matching…", "discard-all", this::confirmDiscardAll));
-        bar.setAlignItems(Alignment.BASELINE);
+                bulk("Discard all…", "discard-all", this::confirmDiscardAll));
+        bar.setAlignItems(Alignment.CENTER);
+        bar.setSpacing(false);
+        bar.getStyle().set("gap", "var(--lumo-space-s)");
         bar.getStyle().set("flex-wrap", "wrap");
         return bar;
     }
@@ -138,19 +203,28 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
     private static Button bulk(String text, String id, Runnable run) {
         Button button = new Button(text, e -> run.run());
         button.setId(id);
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL);
         return button;
     }
 
     private void configureGrid() {
         grid.setId("records");
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
-        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(TextRecord::text).setHeader("Text").setFlexGrow(4).setClassNameGenerator(r -> "ll-text");
+        // one line per row (the whole text and metadata on expand), so that a screen shows many rows
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.getStyle().set("font-size", "var(--lumo-font-size-s)");
+        grid.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<TextRecord>of(
+                        "<span class='ll-line' title='${item.text}'>${item.text}</span>")
+                .withProperty("text", TextRecord::text)).setHeader("Text").setFlexGrow(4);
         // fixed widths: auto widths are measured once on the first rows and would cut labels given later
         grid.addColumn(ExplorerView::prediction).setHeader("Predicted").setWidth("10em").setFlexGrow(0).setResizable(true);
         grid.addColumn(TextRecord::label).setHeader("Label").setWidth("9em").setFlexGrow(0).setResizable(true);
         grid.addColumn(r -> r.status().name()).setHeader("Status").setWidth("8em").setFlexGrow(0);
-        grid.addColumn(ExplorerView::metadataText).setHeader("Metadata").setFlexGrow(1);
+        grid.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<TextRecord>of(
+                        "<span class='ll-line ll-chips' title='${item.meta}'>${item.chips.map(c => html`<span class='ll-chip'>${c}</span>`)}</span>")
+                .withProperty("meta", ExplorerView::metadataText)
+                .withProperty("chips", ExplorerView::metadataChips)).setHeader("Metadata").setFlexGrow(1);
+        grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(ExplorerView::details));
         grid.addColumn(TextRecord::id).setHeader("Id").setAutoWidth(true).setFlexGrow(0);
         grid.setSizeFull();
     }
@@ -183,6 +257,7 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
             grid.setDataProvider(new CallbackDataProvider<>(q -> pager.fetch(q.getOffset(), q.getLimit()).stream(),
                     q -> (int) Math.min(total, Integer.MAX_VALUE), TextRecord::id));
             matching.setText(String.format(Locale.ROOT, "%,d records match", total));
+            refreshMatches.setVisible(false);
             search.setInvalid(false);
         } catch (IllegalArgumentException e) {
             search.setInvalid(true);
@@ -304,6 +379,23 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
 
     private static String prediction(TextRecord r) {
         return r.predictedLabel() == null ? "" : String.format(Locale.ROOT, "%s %.2f", r.predictedLabel(), r.maxScore());
+    }
+
+    private static List<String> metadataChips(TextRecord r) {
+        return r.metadata().entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
+    }
+
+    /** A clicked row: the whole text and every metadata key. */
+    private static com.vaadin.flow.component.html.Div details(TextRecord r) {
+        Span text = new Span(r.text());
+        text.addClassName("ll-text");
+        com.vaadin.flow.component.html.Div meta = new com.vaadin.flow.component.html.Div();
+        meta.addClassName("ll-meta");
+        r.metadata().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> meta.add(new Span(e.getKey() + ": " + e.getValue())));
+        com.vaadin.flow.component.html.Div box = new com.vaadin.flow.component.html.Div(text, meta);
+        box.addClassName("ll-details");
+        return box;
     }
 
     private static String metadataText(TextRecord r) {

@@ -58,7 +58,8 @@ final class ScoreRange extends HorizontalLayout {
         field.setMax(1);
         field.setStep(0.01);
         field.setValue(value);
-        field.setWidth("7em");
+        field.setWidth("5em");
+        field.addThemeName("small");
         return field;
     }
 
