@@ -33,6 +33,11 @@ class LoopRefillForecast implements RefillForecast {
     }
 
     @Override
+    public boolean fedByLoop(String dataset) {
+        return loops.all().stream().anyMatch(l -> dataset.equals(l.dataset()));
+    }
+
+    @Override
     public String whenRefilled(String dataset) {
         List<LoopConfig> feeding = loops.all().stream().filter(l -> dataset.equals(l.dataset())).toList();
         if (feeding.isEmpty()) {

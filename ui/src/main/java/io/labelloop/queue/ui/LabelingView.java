@@ -1,6 +1,7 @@
 package io.labelloop.queue.ui;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -153,7 +154,10 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        switchTo(NamePicker.fill(datasetPicker, datasets.list().stream().map(Dataset::name).toList(), event, "dataset"));
+        // a dataset no loop feeds has an empty queue unless a script fills it: open on one that a loop feeds
+        List<String> names = datasets.list().stream().map(Dataset::name)
+                .sorted(Comparator.comparing((String name) -> !forecast.fedByLoop(name))).toList();
+        switchTo(NamePicker.fill(datasetPicker, names, event, "dataset"));
     }
 
     private void switchTo(String name) {

@@ -8,4 +8,7 @@ public interface RefillForecast {
 
     /** One or two sentences with the numbers that matter: labels still needed, the running step and its ETA. */
     String whenRefilled(String dataset);
+
+    /** True when a loop fills this dataset's queue: the view opens on such a dataset before the others. */
+    boolean fedByLoop(String dataset);
 }
