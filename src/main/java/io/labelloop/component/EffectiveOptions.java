@@ -2,9 +2,10 @@ package io.labelloop.component;
 
 import io.labelloop.loop.LoopConfig;
 import io.labelloop.loop.LoopException;
+import io.labelloop.loop.ModelOptions;
 import io.labelloop.loop.PromotePolicy;
-import io.labelloop.loop.SelectionStrategy;
-import io.labelloop.loop.TrainMode;
+import io.labelloop.model.query.QueryStrategy;
+import io.labelloop.model.train.TrainingMode;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -13,7 +14,7 @@ import java.util.function.Function;
 record EffectiveOptions(
         LoopConfig loop,
         LoopConfig.Selection selection,
-        TrainMode trainMode,
+        TrainingMode trainMode,
         long seed,
         PromotePolicy promotePolicy,
         String metric,
@@ -32,7 +33,7 @@ record EffectiveOptions(
 
         EffectiveOptions build() {
             LoopConfig.Selection d = loop.selection();
-            SelectionStrategy strategy = parse("strategy", c.getStrategy(), d.strategy(), SelectionStrategy::parse);
+            QueryStrategy strategy = parse("strategy", c.getStrategy(), d.strategy(), ModelOptions::strategy);
             double min = Objects.requireNonNullElse(c.getMinScore(), d.minScore());
             double max = Objects.requireNonNullElse(c.getMaxScore(), d.maxScore());
             if (min < 0 || max > 1 || min > max) {
@@ -46,7 +47,7 @@ record EffectiveOptions(
             var selection = new LoopConfig.Selection(strategy, min, max, batch,
                     Objects.requireNonNullElse(c.getDiversity(), d.diversity()), warm);
             return new EffectiveOptions(loop, selection,
-                    parse("trainMode", c.getTrainMode(), loop.training().mode(), TrainMode::parse),
+                    parse("trainMode", c.getTrainMode(), loop.training().mode(), ModelOptions::trainMode),
                     Objects.requireNonNullElse(c.getSeed(), loop.training().seed()),
                     parse("promotePolicy", c.getPromotePolicy(), loop.promotion().policy(), PromotePolicy::parse),
                     metric(), threshold(), debounce());

@@ -8,11 +8,7 @@ import io.labelloop.registry.ModelRegistry;
 import io.labelloop.registry.ModelStatus;
 import io.labelloop.registry.ModelVersion;
 import io.labelloop.registry.Promotion;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -137,25 +133,11 @@ class EvaluatePromoteStep {
                     + loop.dataset() + "' (labels in the eval split, or the loop property " + LoopConfig.EVAL_DATASET
                     + ", are the held-out set)");
         }
-        return new EvalSet(eval, idsHash(eval));
+        return new EvalSet(eval, Example.idsHash(eval));
     }
 
     private StepResults.Promoted promoted(LoopConfig loop, String candidate, String by, String reason) {
         ModelVersion v = models.promote(loop, candidate, new Promotion(by, Instant.now(), reason));
         return new StepResults.Promoted(loop.dataset(), v.version(), true, reason);
-    }
-
-    /** SHA-256 of the sorted ids: the same records give the same hash, whatever order the store returns them in. */
-    static String idsHash(List<Example> examples) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            examples.stream().map(Example::id).sorted().forEach(id -> {
-                sha.update(id.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) '\n');
-            });
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.labelloop.loop;
 
+import io.labelloop.model.query.QueryStrategy;
+import io.labelloop.model.train.TrainingMode;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -52,7 +54,7 @@ public record LoopConfig(
      * @param diversity whether near-duplicates are avoided within one batch
      * @param warmStartRandom how many of the first labels are picked at random instead of by the strategy
      */
-    public record Selection(SelectionStrategy strategy, double minScore, double maxScore, int batchSize,
+    public record Selection(QueryStrategy strategy, double minScore, double maxScore, int batchSize,
                             boolean diversity, int warmStartRandom) {
         public static final double DEFAULT_MIN_SCORE = 0.0;
         public static final double DEFAULT_MAX_SCORE = 0.6;
@@ -68,7 +70,7 @@ public record LoopConfig(
      * @param debounceMs  quiet time after the last new label before the labels consumer fires
      * @param headEpochs  epochs of head-only training, 0 for the model runtime's default
      */
-    public record Training(int everyLabels, TrainMode mode, long seed, long debounceMs, int headEpochs) {
+    public record Training(int everyLabels, TrainingMode mode, long seed, long debounceMs, int headEpochs) {
         public static final int DEFAULT_EVERY_LABELS = 50;
         public static final long DEFAULT_SEED = 42;
         public static final long DEFAULT_DEBOUNCE_MS = 2_000;

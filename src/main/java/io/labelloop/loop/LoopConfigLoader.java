@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.labelloop.model.query.QueryStrategy;
+import io.labelloop.model.train.TrainingMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,8 +121,8 @@ public final class LoopConfigLoader {
         private LoopConfig.Selection selection(String name) {
             LoopFile.SelectionFile s = raw.selection() == null
                     ? new LoopFile.SelectionFile(null, null, null, null, null, null) : raw.selection();
-            SelectionStrategy strategy = parse(name, "selection.strategy", s.strategy(),
-                    SelectionStrategy.LEAST_CONFIDENCE, SelectionStrategy::parse);
+            QueryStrategy strategy = parse(name, "selection.strategy", s.strategy(),
+                    QueryStrategy.LEAST_CONFIDENCE, ModelOptions::strategy);
             double min = Objects.requireNonNullElse(s.minScore(), LoopConfig.Selection.DEFAULT_MIN_SCORE);
             double max = Objects.requireNonNullElse(s.maxScore(), LoopConfig.Selection.DEFAULT_MAX_SCORE);
             if (min < 0 || max > 1 || min > max) {
@@ -141,7 +143,7 @@ public final class LoopConfigLoader {
                     ? new LoopFile.TrainingFile(null, null, null, null, null) : raw.training();
             int every = positive(name, "training.every-labels", t.everyLabels(),
                     LoopConfig.Training.DEFAULT_EVERY_LABELS);
-            TrainMode mode = parse(name, "training.mode", t.mode(), TrainMode.HEAD, TrainMode::parse);
+            TrainingMode mode = parse(name, "training.mode", t.mode(), TrainingMode.HEAD, ModelOptions::trainMode);
             long debounce = Objects.requireNonNullElse(t.debounceMs(), LoopConfig.Training.DEFAULT_DEBOUNCE_MS);
             if (debounce < 0) {
                 throw fail(name, "training.debounce-ms", "must be 0 or more, got " + debounce);

@@ -9,6 +9,7 @@ import io.labelloop.dataset.NewDataset;
 import io.labelloop.dataset.RecordQuery;
 import io.labelloop.dataset.RecordStatus;
 import io.labelloop.model.core.ModelException;
+import io.labelloop.model.train.TrainingMode;
 import io.labelloop.queue.LabelingQueueService;
 import io.labelloop.registry.LoopTasks;
 import java.nio.file.Path;
@@ -115,7 +116,7 @@ public class LoopStepService implements LoopSteps, SmartInitializingSingleton {
     }
 
     @Override
-    public StepResults.Trained train(LoopConfig loop, TrainMode mode, long seed) {
+    public StepResults.Trained train(LoopConfig loop, TrainingMode mode, long seed) {
         if (tasks.pauseRequested(loop.name())) {
             throw new LoopPausedException(loop.name(), "train not started: the loop is pausing");
         }

@@ -1,5 +1,6 @@
 package io.labelloop.loop;
 
+import io.labelloop.model.train.TrainingMode;
 import java.nio.file.Path;
 
 /**
@@ -18,7 +19,7 @@ public interface LoopSteps {
     StepResults.Selected select(LoopConfig loop, LoopConfig.Selection selection);
 
     /** Trains a new version from the base model on all validated train-split records; one at a time per dataset. */
-    StepResults.Trained train(LoopConfig loop, TrainMode mode, long seed);
+    StepResults.Trained train(LoopConfig loop, TrainingMode mode, long seed);
 
     /** Evaluates a version (the serving one when {@code version} is null) on the eval split. */
     StepResults.Evaluated evaluate(LoopConfig loop, String version);

@@ -44,8 +44,8 @@ class SelectStep {
     StepResults.Selected select(LoopConfig loop, LoopConfig.Selection selection, long seed) {
         records.refresh(loop);
         long labels = records.trainLabels(loop);
-        SelectionStrategy strategy = labels < selection.warmStartRandom()
-                ? SelectionStrategy.RANDOM : selection.strategy();
+        QueryStrategy strategy = labels < selection.warmStartRandom()
+                ? QueryStrategy.RANDOM : selection.strategy();
         List<Candidate> candidates = candidates(loop);
         QuerySelection picked = selection.diversity()
                 ? selectDiverse(loop, selection, strategy, seed, candidates)
@@ -61,12 +61,12 @@ class SelectStep {
                     selection.batchSize(), picked.outsideWindow());
         }
         StepResults.Selected result = new StepResults.Selected(loop.dataset(), items.size(),
-                items.size() - picked.outsideWindow(), picked.filledFromOutsideWindow(), strategy.id());
+                items.size() - picked.outsideWindow(), picked.filledFromOutsideWindow(), ModelOptions.id(strategy));
         events.publishEvent(new LoopEvents.QueueFilled(loop.name(), result, labels));
         return result;
     }
 
-    private QuerySelection selectDiverse(LoopConfig loop, LoopConfig.Selection selection, SelectionStrategy strategy,
+    private QuerySelection selectDiverse(LoopConfig loop, LoopConfig.Selection selection, QueryStrategy strategy,
                                          long seed, List<Candidate> candidates) {
         // Embedding the whole pool would cost as much as scoring it: embed only the most uncertain few batches.
         int poolSize = selection.batchSize() * DIVERSITY_POOL_FACTOR;
@@ -89,15 +89,15 @@ class SelectStep {
         return selector(selection, strategy, seed, Diversity.MAX_MIN_COSINE).select(embedded);
     }
 
-    private QuerySelector selector(LoopConfig.Selection selection, SelectionStrategy strategy, long seed,
+    private QuerySelector selector(LoopConfig.Selection selection, QueryStrategy strategy, long seed,
                                    Diversity diversity) {
         QuerySelector.Builder builder = QuerySelector.builder()
-                .setStrategy(QueryStrategy.parse(strategy.id()))
+                .setStrategy(strategy)
                 .optBatchSize(selection.batchSize())
                 .optSeed(seed)
                 .optDiversity(diversity);
         // The random baseline (and the random warm start) draws from the whole pool, not from the window.
-        if (strategy != SelectionStrategy.RANDOM) {
+        if (strategy != QueryStrategy.RANDOM) {
             builder.optScoreWindow((float) selection.minScore(), (float) selection.maxScore());
         }
         return builder.build();

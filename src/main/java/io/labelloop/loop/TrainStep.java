@@ -47,7 +47,7 @@ class TrainStep {
         this.metrics = metrics;
     }
 
-    StepResults.Trained train(LoopConfig loop, TrainMode mode, long seed) {
+    StepResults.Trained train(LoopConfig loop, TrainingMode mode, long seed) {
         return gate.exclusive(loop.dataset(), () -> trainExclusively(loop, mode, seed));
     }
 
@@ -80,7 +80,7 @@ class TrainStep {
         }
     }
 
-    private StepResults.Trained trainExclusively(LoopConfig loop, TrainMode mode, long seed) {
+    private StepResults.Trained trainExclusively(LoopConfig loop, TrainingMode mode, long seed) {
         List<Example> examples = records.trainExamples(loop);
         requireTrainable(loop, examples);
         List<String> labels = models.labelNames(loop);
@@ -88,16 +88,16 @@ class TrainStep {
         Path dir = models.properties().versionDir(loop.name(), version);
         TrainingRequest.Builder builder = TrainingRequest.builder()
                 .setLabels(labels).setTrainExamples(examples)
-                .optMode(mode == TrainMode.FULL ? TrainingMode.FULL : TrainingMode.HEAD)
+                .optMode(mode)
                 .optSeed(seed).optVersion(version).optBase(models.base(loop))
                 .optProgressListener(p -> progress.update(loop.name(), p.epoch()));
-        if (mode == TrainMode.HEAD && loop.training().headEpochs() > 0) {
+        if (mode == TrainingMode.HEAD && loop.training().headEpochs() > 0) {
             builder.optEpochs(loop.training().headEpochs());
         }
         TrainingRequest request = builder.build();
         register(loop, version, examples, request, dir);
         Long seenBefore = trainingSizeAtLastStart.put(loop.name(), (long) examples.size());
-        progress.start(loop.name(), "train " + version + " (" + mode + ", " + examples.size() + " labels)", request.epochs());
+        progress.start(loop.name(), "train " + version + " (" + ModelOptions.id(mode) + ", " + examples.size() + " labels)", request.epochs());
         long start = System.nanoTime();
         try {
             TrainingResult result = models.runtime().train(request);
@@ -105,14 +105,14 @@ class TrainStep {
             models.keepCandidate(loop, result.model());
             registry.updateMetrics(loop.name(), version, Map.of(TRAINED, 1.0,
                     ModelVersion.TRAIN_SECONDS, result.trainSeconds()));
-            metrics.trained(loop.name(), mode.id(), result.trainSeconds(), true);
+            metrics.trained(loop.name(), ModelOptions.id(mode), result.trainSeconds(), true);
             return new StepResults.Trained(loop.dataset(), version, examples.size(), result.trainSeconds());
         } catch (RuntimeException e) {
             // The labels this training would have used count again, so the labels consumer retries without waiting
             // for a whole new batch.
             restore(loop, seenBefore);
             registry.setStatus(loop.name(), version, ModelStatus.FAILED);
-            metrics.trained(loop.name(), mode.id(), (System.nanoTime() - start) / 1e9, false);
+            metrics.trained(loop.name(), ModelOptions.id(mode), (System.nanoTime() - start) / 1e9, false);
             throw new LoopException(loop.name(), "training " + version + " failed: " + e.getMessage(), e);
         } finally {
             progress.finish(loop.name());
@@ -131,7 +131,7 @@ class TrainStep {
         Map<String, String> hyper = new TreeMap<>();
         request.hyperParameters().forEach((k, v) -> hyper.put(k, String.valueOf(v)));
         registry.register(new ModelVersion(loop.name(), version, 0, loop.dataset(), loop.baseModel(), request.labels(),
-                examples.size(), records.validatedLabels(loop), EvaluatePromoteStep.idsHash(examples), hyper, Map.of(), dir.toString(),
+                examples.size(), records.validatedLabels(loop), Example.idsHash(examples), hyper, Map.of(), dir.toString(),
                 null, ModelStatus.CANDIDATE));
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.labelloop.loop.LoopFiles;
-import io.labelloop.loop.SelectionStrategy;
+import io.labelloop.model.query.QueryStrategy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,11 +59,11 @@ class LabelloopComponentTest {
         route("direct:override", "labelloop:demo?operation=select&strategy=margin&batchSize=7&maxScore=0.8");
 
         template.sendBody("direct:file", null);
-        assertThat(steps.lastSelection.strategy()).isEqualTo(SelectionStrategy.LEAST_CONFIDENCE);
+        assertThat(steps.lastSelection.strategy()).isEqualTo(QueryStrategy.LEAST_CONFIDENCE);
         assertThat(steps.lastSelection.batchSize()).isEqualTo(50);
 
         template.sendBody("direct:override", null);
-        assertThat(steps.lastSelection.strategy()).isEqualTo(SelectionStrategy.MARGIN);
+        assertThat(steps.lastSelection.strategy()).isEqualTo(QueryStrategy.MARGIN);
         assertThat(steps.lastSelection.batchSize()).isEqualTo(7);
         assertThat(steps.lastSelection.maxScore()).isEqualTo(0.8);
     }

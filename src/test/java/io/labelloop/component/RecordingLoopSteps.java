@@ -3,9 +3,10 @@ package io.labelloop.component;
 import io.labelloop.loop.LoopConfig;
 import io.labelloop.loop.LoopException;
 import io.labelloop.loop.LoopSteps;
+import io.labelloop.loop.ModelOptions;
 import io.labelloop.loop.PromotePolicy;
 import io.labelloop.loop.StepResults;
-import io.labelloop.loop.TrainMode;
+import io.labelloop.model.train.TrainingMode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -41,14 +42,14 @@ class RecordingLoopSteps implements LoopSteps {
 
     @Override
     public StepResults.Selected select(LoopConfig loop, LoopConfig.Selection selection) {
-        call(loop, "select " + selection.strategy() + " " + selection.batchSize());
+        call(loop, "select " + ModelOptions.id(selection.strategy()) + " " + selection.batchSize());
         lastSelection = selection;
-        return new StepResults.Selected(loop.dataset(), selection.batchSize(), 2, true, selection.strategy().id());
+        return new StepResults.Selected(loop.dataset(), selection.batchSize(), 2, true, ModelOptions.id(selection.strategy()));
     }
 
     @Override
-    public StepResults.Trained train(LoopConfig loop, TrainMode mode, long seed) {
-        call(loop, "train " + mode + " " + seed);
+    public StepResults.Trained train(LoopConfig loop, TrainingMode mode, long seed) {
+        call(loop, "train " + ModelOptions.id(mode) + " " + seed);
         newLabels.set(0);
         return new StepResults.Trained(loop.dataset(), "v2", 7, 1.5);
     }

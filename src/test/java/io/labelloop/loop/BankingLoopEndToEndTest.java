@@ -12,6 +12,7 @@ import io.labelloop.loop.simulation.LearningCurve;
 import io.labelloop.loop.simulation.SimulatedAnnotator;
 import io.labelloop.loop.simulation.Simulation;
 import io.labelloop.loop.simulation.SimulationOptions;
+import io.labelloop.model.train.TrainingMode;
 import io.labelloop.queue.LabelingQueueService;
 import io.labelloop.registry.ModelRegistry;
 import io.labelloop.registry.ModelVersion;
@@ -107,13 +108,13 @@ class BankingLoopEndToEndTest extends EmbeddedLoopApp {
                 TextRecord.of("b", "the app crashed again", Map.of())));
         datasets.refresh(dataset);
 
-        assertThatThrownBy(() -> steps.train(loop, TrainMode.HEAD, 1))
+        assertThatThrownBy(() -> steps.train(loop, TrainingMode.HEAD, 1))
                 .hasMessageContaining("loop 'single'").hasMessageContaining("no validated records in the train split");
 
         datasets.annotate(dataset, List.of("a", "b"), "NEGATIVE", "tester");
         datasets.refresh(dataset);
         long labeled = datasets.count(dataset, RecordQuery.all().withStatuses(RecordStatus.VALIDATED));
-        assertThatThrownBy(() -> steps.train(loop, TrainMode.HEAD, 1))
+        assertThatThrownBy(() -> steps.train(loop, TrainingMode.HEAD, 1))
                 .hasMessageContaining("loop 'single'").hasMessageContaining("all have one label [NEGATIVE]");
         assertThat(models.history("single")).isEmpty();
         assertThat(datasets.count(dataset, RecordQuery.all().withStatuses(RecordStatus.VALIDATED))).isEqualTo(labeled);

@@ -3,6 +3,8 @@ package io.labelloop.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.labelloop.model.query.QueryStrategy;
+import io.labelloop.model.train.TrainingMode;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +17,7 @@ class LoopConfigLoaderTest {
         assertThat(loop.name()).isEqualTo("banking-sentiment");
         assertThat(loop.dataset()).isEqualTo("banking-sentiment");
         assertThat(loop.labelSet()).isEqualTo("config/labels/banking-sentiment.yaml");
-        assertThat(loop.selection().strategy()).isEqualTo(SelectionStrategy.LEAST_CONFIDENCE);
+        assertThat(loop.selection().strategy()).isEqualTo(QueryStrategy.LEAST_CONFIDENCE);
         assertThat(loop.selection().minScore()).isZero();
         assertThat(loop.selection().maxScore()).isEqualTo(0.6);
         assertThat(loop.training().everyLabels()).isEqualTo(50);
@@ -33,7 +35,7 @@ class LoopConfigLoaderTest {
         assertThat(loop.labelSet()).isEqualTo("config/labels/tiny.yaml");
         assertThat(loop.selection().batchSize()).isEqualTo(LoopConfig.Selection.DEFAULT_BATCH_SIZE);
         assertThat(loop.training().everyLabels()).isEqualTo(LoopConfig.Training.DEFAULT_EVERY_LABELS);
-        assertThat(loop.training().mode()).isEqualTo(TrainMode.HEAD);
+        assertThat(loop.training().mode()).isEqualTo(TrainingMode.HEAD);
         assertThat(loop.queueLow()).isEqualTo(LoopConfig.DEFAULT_QUEUE_LOW);
     }
 

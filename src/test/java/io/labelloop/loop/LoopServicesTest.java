@@ -7,6 +7,8 @@ import io.labelloop.control.LoopControl;
 import io.labelloop.dataset.DatasetService;
 import io.labelloop.dataset.TextRecord;
 import io.labelloop.model.TextClassifier;
+import io.labelloop.model.train.Example;
+import io.labelloop.model.train.TrainingMode;
 import io.labelloop.registry.ModelEvaluation;
 import io.labelloop.registry.ModelRegistry;
 import io.labelloop.registry.ModelStatus;
@@ -67,7 +69,7 @@ class LoopServicesTest extends EmbeddedLoopApp {
         String serving = steps.evaluate(loop, null).version();
         assertThat(registry.find(loop.name(), serving).orElseThrow().evaluation().count()).isEqualTo(4);
         label(loop.evalDataset(), MORE_EVAL);
-        String candidate = steps.train(loop, TrainMode.HEAD, 7).version();
+        String candidate = steps.train(loop, TrainingMode.HEAD, 7).version();
         steps.evaluate(loop, candidate);
 
         StepResults.Promoted promoted = steps.promote(loop, candidate, PromotePolicy.IF_BETTER, "accuracy");
@@ -89,7 +91,7 @@ class LoopServicesTest extends EmbeddedLoopApp {
     void anAdminPromotesAnEvaluatedVersionByHandAndTheRegistryRecordsWho() {
         LoopConfig loop = loop();
         steps.evaluate(loop, null);
-        String candidate = steps.train(loop, TrainMode.HEAD, 7).version();
+        String candidate = steps.train(loop, TrainingMode.HEAD, 7).version();
         StepResults.Promoted waiting = steps.promote(loop, candidate, PromotePolicy.MANUAL, "accuracy");
         assertThat(waiting.promoted()).isFalse();
 
@@ -114,7 +116,7 @@ class LoopServicesTest extends EmbeddedLoopApp {
         registry.register(new ModelVersion(loop.name(), "v1", 1, loop.dataset(), "all-minilm-l6-v2",
                 List.of("NEGATIVE", "POSITIVE"), 8, 8, "", Map.of(), Map.of(), "/nowhere/v1", null, ModelStatus.CANDIDATE));
         registry.promote(loop.name(), "v1");
-        String candidate = steps.train(loop, TrainMode.HEAD, 7).version();
+        String candidate = steps.train(loop, TrainingMode.HEAD, 7).version();
         steps.evaluate(loop, candidate);
 
         ModelVersion promoted = control.promote(loop.name(), candidate, "alice");
@@ -127,7 +129,7 @@ class LoopServicesTest extends EmbeddedLoopApp {
     void aFailedVersionCannotBePromotedByHand() {
         LoopConfig loop = loop();
         steps.evaluate(loop, null);
-        String candidate = steps.train(loop, TrainMode.HEAD, 7).version();
+        String candidate = steps.train(loop, TrainingMode.HEAD, 7).version();
         steps.evaluate(loop, candidate);
         registry.setStatus(loop.name(), candidate, ModelStatus.FAILED);
 
@@ -138,9 +140,9 @@ class LoopServicesTest extends EmbeddedLoopApp {
     @Test
     void aModelReplacedByAPromoteKeepsPredictingForItsLeaseHolderAndClosesWhenReleased() {
         LoopConfig loop = loop();
-        String first = steps.train(loop, TrainMode.HEAD, 7).version();
+        String first = steps.train(loop, TrainingMode.HEAD, 7).version();
         steps.promote(loop, first, PromotePolicy.ALWAYS, "accuracy");
-        String second = steps.train(loop, TrainMode.HEAD, 8).version();
+        String second = steps.train(loop, TrainingMode.HEAD, 8).version();
         ModelLease scoring = models.serving(loop);
         TextClassifier old = scoring.model();
         assertThat(old.version()).isEqualTo(first);
@@ -158,7 +160,7 @@ class LoopServicesTest extends EmbeddedLoopApp {
     void aCandidateThatIsNotPromotedIsLetGoButCanStillBePromotedLaterFromDisk() {
         LoopConfig loop = loop();
         steps.evaluate(loop, null);
-        String candidate = steps.train(loop, TrainMode.HEAD, 7).version();
+        String candidate = steps.train(loop, TrainingMode.HEAD, 7).version();
         TextClassifier inMemory;
         try (ModelLease lease = models.version(loop, candidate)) {
             inMemory = lease.model();
@@ -184,19 +186,19 @@ class LoopServicesTest extends EmbeddedLoopApp {
         Files.createDirectories(blocker.getParent());
         Files.writeString(blocker, "a file where the version's folder should go");
 
-        assertThatThrownBy(() -> steps.train(loop, TrainMode.HEAD, 7)).hasMessageContaining("training " + next + " failed");
+        assertThatThrownBy(() -> steps.train(loop, TrainingMode.HEAD, 7)).hasMessageContaining("training " + next + " failed");
 
         assertThat(registry.find(loop.name(), next).orElseThrow().status()).isEqualTo(ModelStatus.FAILED);
         assertThat(steps.labelsSinceLastTraining(loop)).as("not a whole new batch to wait for").isEqualTo(8);
         Files.delete(blocker);
-        steps.train(loop, TrainMode.HEAD, 7);
+        steps.train(loop, TrainingMode.HEAD, 7);
         assertThat(steps.labelsSinceLastTraining(loop)).isZero();
     }
 
     @Test
     void theLoopsOwnPromotionsSayWhy() {
         LoopConfig loop = loop();
-        String candidate = steps.train(loop, TrainMode.HEAD, 7).version();
+        String candidate = steps.train(loop, TrainingMode.HEAD, 7).version();
 
         steps.promote(loop, candidate, PromotePolicy.ALWAYS, "accuracy");
 
@@ -204,6 +206,21 @@ class LoopServicesTest extends EmbeddedLoopApp {
         assertThat(promotion.by()).isEqualTo(Promotion.BY_LOOP);
         assertThat(promotion.reason()).isEqualTo("policy always");
         assertThat(promotion.at()).isNotNull();
+    }
+
+    @Test
+    void aPromotedVersionsProvenanceAndItsRegistryEntryNameTheSameTrainingIds() {
+        LoopConfig loop = loop();
+        String candidate = steps.train(loop, TrainingMode.HEAD, 7).version();
+        steps.promote(loop, candidate, PromotePolicy.ALWAYS, "accuracy");
+
+        ModelVersion entry = registry.current(loop.name()).orElseThrow();
+        assertThat(entry.version()).isEqualTo(candidate);
+        List<Example> trained = TRAIN.keySet().stream().map(text -> new Example(id(text), text, TRAIN.get(text))).toList();
+        assertThat(entry.idsHash()).isEqualTo(Example.idsHash(trained));
+        try (TextClassifier onDisk = models.runtime().load(Path.of(entry.path()))) {
+            assertThat(onDisk.provenance().trainingIdsHash()).isEqualTo(entry.idsHash());
+        }
     }
 
     @Test
@@ -237,11 +254,15 @@ class LoopServicesTest extends EmbeddedLoopApp {
 
     private void label(String dataset, Map<String, String> textToLabel) {
         List<TextRecord> records = new ArrayList<>();
-        textToLabel.keySet().forEach(text -> records.add(TextRecord.of(Integer.toHexString(text.hashCode()), text, Map.of())));
+        textToLabel.keySet().forEach(text -> records.add(TextRecord.of(id(text), text, Map.of())));
         datasets.log(dataset, records);
-        textToLabel.forEach((text, label) -> datasets.annotate(dataset, List.of(Integer.toHexString(text.hashCode())),
+        textToLabel.forEach((text, label) -> datasets.annotate(dataset, List.of(id(text)),
                 label, "tester"));
         datasets.refresh(dataset);
+    }
+
+    private static String id(String text) {
+        return Integer.toHexString(text.hashCode());
     }
 
     private static Map<String, String> texts(String... labelThenText) {

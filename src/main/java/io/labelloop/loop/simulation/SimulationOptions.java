@@ -1,8 +1,9 @@
 package io.labelloop.loop.simulation;
 
+import io.labelloop.loop.ModelOptions;
 import io.labelloop.loop.PromotePolicy;
-import io.labelloop.loop.SelectionStrategy;
-import io.labelloop.loop.TrainMode;
+import io.labelloop.model.query.QueryStrategy;
+import io.labelloop.model.train.TrainingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,8 +33,8 @@ import java.util.Map;
  * @param out             the learning curve JSON; the PNG goes beside it
  */
 public record SimulationOptions(String loop, Path data, String textColumn, String labelColumn, Path eval,
-                                double evalFraction, SelectionStrategy strategy, int batch, int budget, double minScore,
-                                double maxScore, int warmStartRandom, TrainMode trainMode, long seed, int poolSize,
+                                double evalFraction, QueryStrategy strategy, int batch, int budget, double minScore,
+                                double maxScore, int warmStartRandom, TrainingMode trainMode, long seed, int poolSize,
                                 int headEpochs, PromotePolicy promote, Path out) {
 
     public static final String USAGE = """
@@ -54,9 +55,9 @@ public record SimulationOptions(String loop, Path data, String textColumn, Strin
         SimulationOptions options = new SimulationOptions(
                 take(o, "loop", "banking-sentiment"), data, take(o, "text-column", "text"),
                 take(o, "label-column", "label"), eval, number(o, "eval-fraction", 0.2),
-                parse(o, "strategy", "least-confidence", SelectionStrategy::parse), integer(o, "batch", 50),
+                parse(o, "strategy", "least-confidence", ModelOptions::strategy), integer(o, "batch", 50),
                 integer(o, "budget", 300), number(o, "min-score", 0.0), number(o, "max-score", 0.6),
-                integer(o, "warm-start-random", 0), parse(o, "train-mode", "head", TrainMode::parse),
+                integer(o, "warm-start-random", 0), parse(o, "train-mode", "head", ModelOptions::trainMode),
                 integer(o, "seed", 42), integer(o, "pool-size", 0), integer(o, "head-epochs", 0),
                 o.containsKey("promote") ? parse(o, "promote", null, PromotePolicy::parse) : null, out);
         if (!o.isEmpty()) {
@@ -90,13 +91,13 @@ public record SimulationOptions(String loop, Path data, String textColumn, Strin
         m.put("label_column", labelColumn);
         m.put("eval", eval == null ? null : eval.toString());
         m.put("eval_fraction", eval == null ? evalFraction : null);
-        m.put("strategy", strategy.id());
+        m.put("strategy", ModelOptions.id(strategy));
         m.put("batch", batch);
         m.put("budget", budget);
         m.put("min_score", minScore);
         m.put("max_score", maxScore);
         m.put("warm_start_random", warmStartRandom);
-        m.put("train_mode", trainMode.id());
+        m.put("train_mode", ModelOptions.id(trainMode));
         m.put("seed", seed);
         m.put("pool_size", poolSize);
         m.put("head_epochs", headEpochs == 0 ? "loop default" : headEpochs);

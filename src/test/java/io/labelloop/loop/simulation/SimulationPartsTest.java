@@ -3,8 +3,8 @@ package io.labelloop.loop.simulation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.labelloop.loop.SelectionStrategy;
-import io.labelloop.loop.TrainMode;
+import io.labelloop.model.query.QueryStrategy;
+import io.labelloop.model.train.TrainingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,8 +19,8 @@ class SimulationPartsTest {
         SimulationOptions o = SimulationOptions.parse(List.of("--data", "d.csv", "--out", "c.json",
                 "--strategy", "random", "--train-mode", "full"));
 
-        assertThat(o.strategy()).isEqualTo(SelectionStrategy.RANDOM);
-        assertThat(o.trainMode()).isEqualTo(TrainMode.FULL);
+        assertThat(o.strategy()).isEqualTo(QueryStrategy.RANDOM);
+        assertThat(o.trainMode()).isEqualTo(TrainingMode.FULL);
         assertThat(o.batch()).isEqualTo(50);
         assertThat(o.budget()).isEqualTo(300);
         assertThat(o.evalFraction()).isEqualTo(0.2);

@@ -35,7 +35,7 @@ import io.labelloop.dataset.TextRecord;
 import io.labelloop.loop.LoopCatalog;
 import io.labelloop.loop.LoopConfig;
 import io.labelloop.loop.LoopStepService;
-import io.labelloop.loop.TrainMode;
+import io.labelloop.model.train.TrainingMode;
 import io.labelloop.queue.LabelingQueueService;
 import io.labelloop.queue.QueueItem;
 import io.labelloop.registry.ModelEvaluation;
@@ -514,7 +514,7 @@ class WebAppBrowserTest {
     @Order(12)
     void anAdminPromotesAnEvaluatedVersionFromTheDashboardAndItServesFromThen() {
         LoopConfig loop = loops.get("ui-test");
-        String trained = steps.train(loop, TrainMode.HEAD, 7).version();
+        String trained = steps.train(loop, TrainingMode.HEAD, 7).version();
         steps.evaluate(loop, trained);
 
         browser.signIn(ADMIN, ADMIN_PASSWORD);

@@ -23,13 +23,4 @@ public enum QueryStrategy {
     Comparator<Candidate> order() {
         return order == null ? null : order.thenComparing(Candidate::id);
     }
-
-    /** Parses a strategy name case-insensitively, accepting {@code least-confidence} as well as {@code LEAST_CONFIDENCE}. */
-    public static QueryStrategy parse(String name) {
-        try {
-            return valueOf(name.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown query strategy '" + name + "'; use one of least-confidence, margin, entropy, random", e);
-        }
-    }
 }

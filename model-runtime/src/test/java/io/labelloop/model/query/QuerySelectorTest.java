@@ -78,10 +78,4 @@ class QuerySelectorTest {
         assertThatThrownBy(() -> QuerySelector.builder().setStrategy(QueryStrategy.ENTROPY).optDiversity(Diversity.SKIP_NEAR_DUPLICATES)
                 .build().select(c)).hasMessageContaining("'x'");
     }
-
-    @Test
-    void parsesStrategyNamesLeniently() {
-        assertThat(QueryStrategy.parse("least-confidence")).isEqualTo(QueryStrategy.LEAST_CONFIDENCE);
-        assertThatThrownBy(() -> QueryStrategy.parse("smart")).hasMessageContaining("smart");
-    }
 }
