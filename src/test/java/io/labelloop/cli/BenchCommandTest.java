@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The bench command's argument handling; the model suite itself is tested in model-runtime (ModelBenchTest). */
+/** The bench command's argument handling; each suite has its own test in io.labelloop.bench. */
 class BenchCommandTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();

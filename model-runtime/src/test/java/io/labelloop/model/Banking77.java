@@ -2,13 +2,16 @@ package io.labelloop.model;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.labelloop.model.bench.CsvColumns;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.labelloop.model.train.Example;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /** The shared banking77 sentiment data, read from {@code labelloop.datasets}; tests skip when it is absent. */
@@ -24,12 +27,13 @@ final class Banking77 {
         String root = System.getProperty("labelloop.datasets", "../../shared/datasets");
         Path file = Path.of(root, "banking77", "train-sentiment.csv");
         assumeTrue(Files.exists(file), "banking77 data not found at " + file.toAbsolutePath() + " (set -Dlabelloop.datasets); skipping");
-        CsvColumns csv = CsvColumns.read(file);
-        List<String> texts = csv.column("text");
-        List<String> labels = csv.column("label");
         List<Example> examples = new ArrayList<>();
-        for (int i = 0; i < texts.size(); i++) {
-            examples.add(new Example("b77-" + i, texts.get(i), labels.get(i)));
+        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(file.toFile())) {
+            while (rows.hasNext()) {
+                Map<String, String> row = rows.next();
+                examples.add(new Example("b77-" + examples.size(), row.get("text"), row.get("label")));
+            }
         }
         return examples;
     }

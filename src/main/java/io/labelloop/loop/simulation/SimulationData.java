@@ -1,5 +1,6 @@
 package io.labelloop.loop.simulation;
 
+import io.labelloop.dataset.CsvTable;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

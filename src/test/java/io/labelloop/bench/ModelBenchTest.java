@@ -1,4 +1,4 @@
-package io.labelloop.model.bench;
+package io.labelloop.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,11 @@
-package io.labelloop.model.bench;
+package io.labelloop.bench;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.labelloop.dataset.CsvTable;
 import io.labelloop.model.EncoderInfo;
 import io.labelloop.model.Evaluation;
 import io.labelloop.model.LabelDescription;
@@ -26,21 +27,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * The model benchmark ({@code ./labelloop bench --suite model}): scoring throughput with dynamic padding and
+ * The model benchmark behind {@link ModelBenchSuite}: scoring throughput with dynamic padding and
  * with everything padded to 512 tokens, the engine's fp32 GEMM speed and the fraction of it the encoder
  * reaches, full and head-only training speed, and zero-shot accuracy when labels are known. All figures come
  * from one run on one engine.
  */
-public final class ModelBench {
+final class ModelBench {
 
     /** Matrix size of the GEMM probe. */
-    public static final int GEMM_SIZE = 1024;
+    static final int GEMM_SIZE = 1024;
     /** Labelled examples for the training figures. */
-    public static final int TRAIN_EXAMPLES = 300;
+    static final int TRAIN_EXAMPLES = 300;
     /** Epochs of the full fine-tuning figure. */
-    public static final int FULL_EPOCHS = 4;
+    static final int FULL_EPOCHS = 4;
 
     private final Options options;
     private final PrintStream log;
@@ -59,7 +65,7 @@ public final class ModelBench {
      * @param pad512BatchSize batch size of the padded-to-512 measurement (small: a 512-token batch of 32 needs GBs)
      * @param seed sampling and training seed
      */
-    public record Options(Path data, String textColumn, String labelColumn, Path labelSet, int threads, int limit, int batchSize,
+    record Options(Path data, String textColumn, String labelColumn, Path labelSet, int threads, int limit, int batchSize,
                           int pad512Sample, int pad512BatchSize, long seed) {
     }
 
@@ -67,7 +73,7 @@ public final class ModelBench {
      * @param options what to run
      * @param log progress lines
      */
-    public ModelBench(Options options, PrintStream log) {
+    ModelBench(Options options, PrintStream log) {
         this.options = options;
         this.log = log;
     }
@@ -78,10 +84,11 @@ public final class ModelBench {
      * @return the figures as nested maps, ready to be written as JSON
      * @throws Exception when the data cannot be read or a model step fails
      */
-    public Map<String, Object> run() throws Exception {
-        CsvColumns csv = CsvColumns.read(options.data());
-        List<String> texts = limit(csv.column(options.textColumn()));
-        List<String> gold = options.labelColumn() == null ? null : limit(csv.column(options.labelColumn()));
+    Map<String, Object> run() throws Exception {
+        CsvTable csv = CsvTable.read(options.data());
+        List<String> texts = limit(csv.values(options.textColumn(), "--text-column"));
+        List<String> gold = options.labelColumn() == null ? null
+                : limit(csv.values(options.labelColumn(), "--label-column"));
         List<LabelDescription> labels = LabelSetFile.read(options.labelSet());
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("suite", "model");
@@ -158,21 +165,21 @@ public final class ModelBench {
 
     /** Total fp32 GFLOP/s of {@code callers} threads each multiplying as {@link #gemmGflops()} does, all at once. */
     static double gemmGflops(int callers) {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(callers);
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
         try {
-            List<java.util.concurrent.Future<Double>> each = new ArrayList<>();
+            List<Future<Double>> each = new ArrayList<>();
             for (int i = 0; i < callers; i++) {
-                each.add(pool.submit((java.util.concurrent.Callable<Double>) ModelBench::gemmGflops));
+                each.add(pool.submit((Callable<Double>) ModelBench::gemmGflops));
             }
             double total = 0;
-            for (java.util.concurrent.Future<Double> f : each) {
+            for (Future<Double> f : each) {
                 total += f.get();
             }
             return total;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("GEMM probe interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("GEMM probe failed", e.getCause());
         } finally {
             pool.shutdownNow();

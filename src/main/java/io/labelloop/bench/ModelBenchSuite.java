@@ -1,7 +1,8 @@
-package io.labelloop.cli;
+package io.labelloop.bench;
 
-import io.labelloop.model.bench.CsvColumns;
-import io.labelloop.model.bench.ModelBench;
+import io.labelloop.cli.BenchOptions;
+import io.labelloop.cli.BenchSuite;
+import io.labelloop.dataset.CsvTable;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
@@ -37,7 +38,7 @@ public final class ModelBenchSuite implements BenchSuite {
         Path data = Path.of(o.require("data"));
         String labelColumn = o.get("label-column");
         if (labelColumn == null) {
-            labelColumn = CsvColumns.read(data).has("label") ? "label" : null;
+            labelColumn = CsvTable.read(data).header().contains("label") ? "label" : null;
         } else if (labelColumn.equals("none")) {
             labelColumn = null;
         }
