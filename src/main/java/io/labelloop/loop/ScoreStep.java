@@ -2,8 +2,8 @@ package io.labelloop.loop;
 
 import io.labelloop.dataset.PredictedLabel;
 import io.labelloop.dataset.TextRecord;
-import io.labelloop.model.Prediction;
 import io.labelloop.model.TextClassifier;
+import io.labelloop.model.core.Prediction;
 import io.labelloop.registry.LoopTasks;
 import io.labelloop.registry.ModelRegistry;
 import io.labelloop.registry.ModelVersion;

@@ -1,8 +1,8 @@
 package io.labelloop.loop;
 
 import io.labelloop.dataset.TextRecord;
-import io.labelloop.model.LabelScore;
-import io.labelloop.model.Prediction;
+import io.labelloop.model.core.LabelScore;
+import io.labelloop.model.core.Prediction;
 import io.labelloop.model.query.Candidate;
 import io.labelloop.model.query.Diversity;
 import io.labelloop.model.query.QuerySelection;

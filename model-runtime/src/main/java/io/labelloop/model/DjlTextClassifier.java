@@ -1,5 +1,7 @@
 package io.labelloop.model;
 
+import io.labelloop.model.core.LabelScore;
+import io.labelloop.model.core.Prediction;
 import io.labelloop.model.infer.Classifier;
 import io.labelloop.model.nn.EncoderConfig;
 import io.labelloop.model.weights.Provenance;

@@ -1,6 +1,7 @@
 package io.labelloop.model;
 
 import io.labelloop.model.core.ModelException;
+import io.labelloop.model.core.Prediction;
 import io.labelloop.model.infer.Classifier;
 import io.labelloop.model.infer.Classifiers;
 import io.labelloop.model.train.Example;

@@ -1,6 +1,7 @@
 package io.labelloop.model;
 
 import io.labelloop.model.core.ModelException;
+import io.labelloop.model.core.Prediction;
 import io.labelloop.model.weights.Provenance;
 import java.nio.file.Path;
 import java.util.List;

@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import io.labelloop.model.core.Prediction;
 import io.labelloop.model.infer.Batches;
 import io.labelloop.model.nn.BertEncoderBlock;
 import io.labelloop.model.train.Example;

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 import com.sun.net.httpserver.HttpServer;
+import io.labelloop.model.core.LabelScore;
 import io.labelloop.model.core.ModelException;
+import io.labelloop.model.core.Prediction;
 import io.labelloop.model.text.WordPieceTokenizerJson;
 import io.labelloop.model.train.Example;
 import io.labelloop.model.train.ProgressListener;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 import io.labelloop.model.core.ModelException;
+import io.labelloop.model.core.Prediction;
 import io.labelloop.model.train.Example;
 import io.labelloop.model.train.ProgressListener;
 import io.labelloop.model.train.TrainingMode;

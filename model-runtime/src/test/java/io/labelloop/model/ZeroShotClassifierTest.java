@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
+import io.labelloop.model.core.LabelScore;
+import io.labelloop.model.core.Prediction;
 import io.labelloop.model.text.TextTokenizer;
 import io.labelloop.model.train.Example;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.labelloop.model.query;
 
-import io.labelloop.model.Prediction;
+import io.labelloop.model.core.Prediction;
 import java.util.Objects;
 
 /**

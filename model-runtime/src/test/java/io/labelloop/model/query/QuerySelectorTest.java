@@ -3,8 +3,8 @@ package io.labelloop.model.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.labelloop.model.LabelScore;
-import io.labelloop.model.Prediction;
+import io.labelloop.model.core.LabelScore;
+import io.labelloop.model.core.Prediction;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

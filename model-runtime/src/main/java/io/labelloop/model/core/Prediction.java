@@ -1,6 +1,5 @@
-package io.labelloop.model;
+package io.labelloop.model.core;
 
-import io.labelloop.model.weights.Provenance;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -9,7 +8,7 @@ import java.util.Objects;
  * A classifier's probabilities for one text.
  *
  * @param scores one entry per label, sorted by score, highest first
- * @param agent the version of the model that made the prediction ({@link Provenance#version()})
+ * @param agent the version of the model that made the prediction (the version its provenance names)
  */
 public record Prediction(List<LabelScore> scores, String agent) {
 

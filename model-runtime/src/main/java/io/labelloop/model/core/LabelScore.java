@@ -1,4 +1,4 @@
-package io.labelloop.model;
+package io.labelloop.model.core;
 
 import java.util.Objects;
 
