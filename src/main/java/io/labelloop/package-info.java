@@ -1,0 +1,2 @@
+/** Labelloop's Spring Boot application: {@link io.labelloop.LabelloopApplication} wires the features below. */
+package io.labelloop;
