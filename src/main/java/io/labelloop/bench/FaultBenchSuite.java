@@ -2,6 +2,7 @@ package io.labelloop.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,9 +75,18 @@ public final class FaultBenchSuite implements BenchSuite {
                 options.getInt("annotators", DEFAULT_ANNOTATORS), options.getInt("import-records", DEFAULT_IMPORT_RECORDS),
                 new Random(options.getInt("seed", 42)), log);
         Map<String, Object> faults = run.execute();
-        faults.put("conditions", Map.of("kills", run.kills, "annotators", run.annotatorCount,
-                "import_records", run.importRecords, "sample_records", run.sampleRecords,
-                "cores", Runtime.getRuntime().availableProcessors(), "jar", jar.toString(), "home", home.toString()));
+        Map<String, Object> conditions = new LinkedHashMap<>();
+        conditions.put("records", faults.get("records_at_end"));
+        conditions.put("annotators", run.annotatorCount);
+        conditions.put("kills", run.kills);
+        conditions.put("import_records", run.importRecords);
+        conditions.put("sample_records", run.sampleRecords);
+        conditions.put("cores", Runtime.getRuntime().availableProcessors());
+        conditions.put("heap", options.get("heap", "2g"));
+        conditions.put("load_average_1m_at_end", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        conditions.put("jar", jar.toString());
+        conditions.put("home", home.toString());
+        faults.put("conditions", conditions);
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("faults", faults);
         return document;

@@ -4,11 +4,13 @@ import java.io.IOException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,9 +25,12 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  * Gives errors that never reach a controller the one {@link ApiError} body: a {@code sendError} from Spring (405,
  * 415, a rejected URL, the security chain) would otherwise be re-dispatched to {@code /error} and end in the login
  * page or Tomcat's HTML; an exception that escapes everything becomes a 500 with a short message (the trace is
- * logged). Runs before Spring Security, so its refusals are covered too.
+ * logged). Runs before Spring Security, so its refusals are covered too. Refuses a body over the limit
+ * ({@link ApiSettings}) with 413. What Tomcat refuses before any filter runs gets the body from
+ * {@link TomcatErrorBodies}.
  */
 @Configuration
+@EnableConfigurationProperties(ApiSettings.class)
 class ApiErrorFilter {
 
     /** Before Spring Security's filter chain (order -100). */
@@ -34,11 +39,32 @@ class ApiErrorFilter {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> apiErrorBodies() {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Filter());
+    FilterRegistrationBean<OncePerRequestFilter> apiErrorBodies(ApiSettings settings) {
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(new Filter(settings.maxBodySize().toBytes()));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(ORDER);
         return registration;
+    }
+
+    /**
+     * Spring Security's firewall ({@code //}, {@code ;}, {@code %25}, {@code ..} in a URL) throws before any filter
+     * of ours sees the request again: its refusal gets the one body under {@code /api}, the plain 400 elsewhere.
+     */
+    @Bean
+    RequestRejectedHandler apiRequestRejected() {
+        return (request, response, e) -> {
+            if (TomcatErrorBodies.JsonErrorReportValve.forApi(request.getRequestURI())) {
+                write(response, ApiError.of(400, "this URL is refused (" + e.getMessage() + "): send a normalised "
+                        + "path without '//', ';', '..' or an encoded '%', '/' or '\\'"));
+            } else {
+                response.sendError(400);
+            }
+        };
+    }
+
+    static String json(ApiError error) throws IOException {
+        return JSON.writeValueAsString(error);
     }
 
     static void write(HttpServletResponse response, ApiError error) throws IOException {
@@ -46,16 +72,26 @@ class ApiErrorFilter {
         response.setStatus(error.status());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(JSON.writeValueAsString(error));
+        response.getWriter().write(json(error));
         response.flushBuffer();
     }
 
     private static final class Filter extends OncePerRequestFilter {
+        private final long maxBodyBytes;
+
+        Filter(long maxBodyBytes) {
+            this.maxBodyBytes = maxBodyBytes;
+        }
+
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws IOException {
+            if (request.getContentLengthLong() > maxBodyBytes) {
+                write(response, ApiError.of(413, BodyLimit.message(request.getContentLengthLong(), maxBodyBytes)));
+                return;
+            }
             try {
-                chain.doFilter(request, new JsonErrors(response));
+                chain.doFilter(new BodyLimit(request, maxBodyBytes), new JsonErrors(response));
             } catch (ServletException | RuntimeException e) {
                 if (response.isCommitted()) {
                     LOG.warn("{} {} failed after the answer began", request.getMethod(), request.getRequestURI(), e);

@@ -94,6 +94,9 @@ class ApiErrors {
     /** A body that is not JSON, or JSON of the wrong shape: names the field where Jackson stopped. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof BodyLimit.TooLarge tooLarge) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(ApiError.of(413, tooLarge.getMessage()));
+        }
         String field = e.getCause() instanceof JsonMappingException m ? fieldPath(m.getPath()) : null;
         String reason = e.getCause() instanceof JsonMappingException m ? m.getOriginalMessage() : "missing or not JSON";
         String message = "the request body is not valid JSON for this call: " + firstLine(reason);
