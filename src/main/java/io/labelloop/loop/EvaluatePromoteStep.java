@@ -37,8 +37,11 @@ class EvaluatePromoteStep {
         this.events = events;
     }
 
-    /** The held-out examples and the hash of their ids, which tells whether two evaluations saw the same set. */
-    private record EvalSet(List<Example> examples, String idsHash) {
+    /**
+     * The held-out examples, where they come from, and the hash of their ids, which tells whether two evaluations saw
+     * the same set.
+     */
+    private record EvalSet(String name, List<Example> examples, String idsHash) {
     }
 
     StepResults.Evaluated evaluate(LoopConfig loop, String version) {
@@ -118,7 +121,7 @@ class EvaluatePromoteStep {
     private StepResults.Evaluated evaluate(LoopConfig loop, TextClassifier model, EvalSet eval) {
         Evaluation evaluation = models.runtime().evaluate(model, eval.examples());
         ModelVersion stored = registry.updateEvaluation(loop.name(), model.version(),
-                ModelEvaluation.of(evaluation, eval.idsHash(), Instant.now()));
+                ModelEvaluation.of(evaluation, eval.name(), eval.idsHash(), Instant.now()));
         metrics.evaluated(loop.name(), model.version(), evaluation.accuracy(), evaluation.macroF1());
         StepResults.Evaluated result = new StepResults.Evaluated(loop.dataset(), model.version(),
                 evaluation.accuracy(), evaluation.macroF1(), evaluation.count());
@@ -133,7 +136,7 @@ class EvaluatePromoteStep {
                     + loop.dataset() + "' (labels in the eval split, or the loop property " + LoopConfig.EVAL_DATASET
                     + ", are the held-out set)");
         }
-        return new EvalSet(eval, Example.idsHash(eval));
+        return new EvalSet(records.evalSetName(loop), eval, Example.idsHash(eval));
     }
 
     private StepResults.Promoted promoted(LoopConfig loop, String candidate, String by, String reason) {

@@ -15,6 +15,9 @@ import org.springframework.stereotype.Component;
 @Component
 class LoopRecords {
 
+    /** How an eval set drawn from the loop's own dataset is named after it. */
+    static final String EVAL_SPLIT = "eval split";
+
     private final DatasetService datasets;
 
     LoopRecords(DatasetService datasets) {
@@ -53,6 +56,11 @@ class LoopRecords {
         try (Stream<TextRecord> records = datasets.stream(dataset, query)) {
             return records.map(LoopRecords::example).toList();
         }
+    }
+
+    /** The name of the eval set {@link #evalExamples} reads, as the registry keeps it beside each evaluation. */
+    String evalSetName(LoopConfig loop) {
+        return loop.evalDataset() == null ? loop.dataset() + " " + EVAL_SPLIT : loop.evalDataset();
     }
 
     long trainLabels(LoopConfig loop) {

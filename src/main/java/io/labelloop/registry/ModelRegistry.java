@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 import org.springframework.stereotype.Service;
@@ -19,8 +20,9 @@ import io.labelloop.store.StoreConflictException;
 import io.labelloop.store.Visibility;
 
 /**
- * Model versions per loop ({@code labelloop-models}), the current version per loop ({@code labelloop-loops}) and
- * the iteration history the dashboards plot.
+ * Model versions per loop ({@code labelloop-models}), the current version per loop ({@code labelloop-loops}), every
+ * evaluation with the eval set it measured ({@code labelloop-evaluations}) and the iteration history the dashboards
+ * plot.
  */
 @Service
 public class ModelRegistry {
@@ -31,13 +33,16 @@ public class ModelRegistry {
     private final Documents documents;
     private final String models;
     private final String loops;
+    private final String evaluations;
 
     public ModelRegistry(OpenSearchStore store) {
         this.documents = store.documents();
         this.models = store.index("models");
         this.loops = store.index("loops");
+        this.evaluations = store.index("evaluations");
         store.ensureIndex(models);
         store.ensureIndex(loops);
+        store.ensureIndex(evaluations);
         // Indices created before evaluations and promotions were stored have a strict mapping without them: old
         // registries gain them (stored, not indexed) and keep working.
         store.addStoredObjectFields(models, List.of("evaluation", "promotion"));
@@ -104,14 +109,33 @@ public class ModelRegistry {
                 .withPromotion(promotion));
     }
 
-    /** Stores a version's full evaluation, and its accuracy and macro-F1 among its metrics. */
-    public ModelVersion updateEvaluation(String loop, String version, ModelEvaluation evaluation) {
-        return update(loop, version, v -> {
+    /**
+     * Stores a version's full evaluation, and its accuracy and macro-F1 among its metrics, and adds it to the loop's
+     * evaluation history; an evaluation that repeats the version's last measurement (same records, same figures)
+     * adds no entry.
+     */
+    public ModelVersion updateEvaluation(String loop, String version, ModelEvaluation measured) {
+        ModelEvaluation evaluation = measured.evaluatedAt() != null ? measured : measured.at(Instant.now());
+        AtomicReference<ModelEvaluation> previous = new AtomicReference<>();
+        ModelVersion updated = update(loop, version, v -> {
+            previous.set(v.evaluation());
             Map<String, Double> merged = new HashMap<>(v.metrics());
             merged.put(ModelVersion.ACCURACY, evaluation.accuracy());
             merged.put(ModelVersion.MACRO_F1, evaluation.macroF1());
             return v.with(v.iteration(), v.createdAt(), v.status(), merged).withEvaluation(evaluation);
         });
+        if (!evaluation.sameMeasurement(previous.get())) {
+            EvaluationEntry entry = EvaluationEntry.of(loop, version, evaluation, previous.get());
+            documents.put(evaluations, id(loop, version) + ":" + evaluation.evaluatedAt().toEpochMilli(), entry,
+                    null, Visibility.IMMEDIATE);
+        }
+        return updated;
+    }
+
+    /** Every evaluation of the loop's versions, oldest first, each with the eval set it was measured on. */
+    public List<EvaluationEntry> evaluations(String loop) {
+        return documents.search(Search.in(evaluations).size(MAX_VERSIONS).where(Criteria.term("loop", loop))
+                .sort(Sort.asc("evaluatedAt")), EvaluationEntry.class).sources();
     }
 
     /** Merges these metrics into a version (e.g. {@value ModelVersion#SCORE_SECONDS} once re-scoring is done). */

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
+import io.labelloop.dataset.Dataset;
 import io.labelloop.dataset.DatasetService;
 import io.labelloop.dataset.ImportFormat;
 import io.labelloop.dataset.ImportOptions;
@@ -28,7 +29,9 @@ import io.labelloop.model.LabelSetFile;
 /**
  * Imports the offline sample into the example loop's dataset on first start, so that a fresh
  * {@code ./labelloop serve} has something to label. Runs once every bean exists and before the Camel
- * routes start, so the loop's first scoring already sees the records. A dataset that exists is left alone.
+ * routes start, so the loop's first scoring already sees the records. When the loop names a held-out dataset
+ * ({@code properties.eval-dataset}), the labeled sample eval set goes there, so that the zero-shot model is measured
+ * on a few hundred records from the first start on. A dataset that holds records is left alone.
  */
 @Component
 @EnableConfigurationProperties(SampleProperties.class)
@@ -57,12 +60,15 @@ class SampleDataset implements SmartInitializingSingleton {
             return;
         }
         LoopConfig loop = loops.get(properties.loop());
+        String evalDataset = loop.evalDataset();
         try {
-            if (datasets.find(loop.dataset()).isEmpty()) {
-                datasets.create(loop.dataset(), labels(loop));
-            }
-            if (datasets.count(loop.dataset(), RecordQuery.all()) == 0) {
-                importInto(loop);
+            // With a held-out dataset of its own the loop never evaluates on its eval split: every sample record can
+            // be labeled for training.
+            importOnce(loop, loop.dataset(), evalDataset == null ? Dataset.DEFAULT_EVAL_FRACTION : 0.0,
+                    SampleProperties.RESOURCE, sampleOptions());
+            if (evalDataset != null) {
+                importOnce(loop, evalDataset, 0.0, SampleProperties.EVAL_RESOURCE,
+                        sampleOptions().withLabel(SampleProperties.EVAL_LABEL_COLUMN).withStrict(true));
             }
         } catch (RuntimeException e) {
             // The product still starts without its sample; the next start tries again.
@@ -70,31 +76,44 @@ class SampleDataset implements SmartInitializingSingleton {
         }
     }
 
+    private void importOnce(LoopConfig loop, String dataset, double evalFraction, String resource,
+                            ImportOptions options) {
+        if (datasets.find(dataset).isEmpty()) {
+            datasets.create(dataset, labels(loop), evalFraction);
+        }
+        if (datasets.count(dataset, RecordQuery.all()) == 0) {
+            importInto(loop, dataset, resource, options);
+        }
+    }
+
+    private static ImportOptions sampleOptions() {
+        return ImportOptions.of(ImportFormat.CSV).withId("id").withMetadata(SampleProperties.METADATA);
+    }
+
     private List<String> labels(LoopConfig loop) {
         return LabelSetFile.read(loops.properties().resolve(loop.labelSet())).stream()
                 .map(LabelDescription::label).toList();
     }
 
-    private void importInto(LoopConfig loop) {
-        Path file = extract();
+    private void importInto(LoopConfig loop, String dataset, String resource, ImportOptions options) {
+        Path file = extract(resource);
         try {
-            ImportReport report = datasets.importFile(loop.dataset(), file, ImportOptions.of(ImportFormat.CSV)
-                    .withId("id").withMetadata(SampleProperties.METADATA));
-            datasets.refresh(loop.dataset());
-            LOG.info("Imported the sample dataset into '{}' (loop {}): {}", loop.dataset(), loop.name(), report);
+            ImportReport report = datasets.importFile(dataset, file, options);
+            datasets.refresh(dataset);
+            LOG.info("Imported the sample {} into '{}' (loop {}): {}", resource, dataset, loop.name(), report);
         } finally {
             file.toFile().delete();
         }
     }
 
     /** The import reads files; the sample lives in the jar. */
-    private static Path extract() {
-        try (InputStream in = new ClassPathResource(SampleProperties.RESOURCE).getInputStream()) {
+    private static Path extract(String resource) {
+        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
             Path file = Files.createTempFile("labelloop-sample", ".csv");
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             return file;
         } catch (IOException e) {
-            throw new UncheckedIOException("Reading classpath:" + SampleProperties.RESOURCE, e);
+            throw new UncheckedIOException("Reading classpath:" + resource, e);
         }
     }
 }

@@ -20,6 +20,15 @@ public record SampleProperties(@DefaultValue("true") boolean enabled, @DefaultVa
     /** The CSV on the classpath: 320 banking customer queries written for Labelloop. */
     public static final String RESOURCE = "sample/banking-queries.csv";
 
-    /** Its metadata columns, besides {@code id} and {@code text}. */
+    /**
+     * The held-out set on the classpath: 303 other queries written for Labelloop, each with its label (column
+     * {@code label}), imported into the loop's {@code properties.eval-dataset} when the loop names one.
+     */
+    public static final String EVAL_RESOURCE = "sample/banking-queries-eval.csv";
+
+    /** The label column of {@link #EVAL_RESOURCE}. */
+    static final String EVAL_LABEL_COLUMN = "label";
+
+    /** The metadata columns of both files, besides {@code id}, {@code text} and {@code label}. */
     static final List<String> METADATA = List.of("product", "channel", "customer_tier", "language");
 }

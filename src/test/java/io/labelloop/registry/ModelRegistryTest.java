@@ -2,11 +2,13 @@ package io.labelloop.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,7 +117,7 @@ class ModelRegistryTest {
                 List.of("negative", "negative", "positive", "positive", "positive"),
                 List.of("negative", "positive", "positive", "positive", "negative"));
 
-        registry.updateEvaluation(loop, "v1", ModelEvaluation.of(evaluation, "hash-1", Instant.now()));
+        registry.updateEvaluation(loop, "v1", ModelEvaluation.of(evaluation, "held-out", "hash-1", Instant.now()));
         registry.promote(loop, "v1", new Promotion("alice", Instant.now(), "by hand"));
 
         ModelVersion stored = registry.find(loop, "v1").orElseThrow();
@@ -126,5 +128,55 @@ class ModelRegistryTest {
         assertThat(stored.metric(ModelVersion.ACCURACY)).isEqualTo(0.6, Offset.offset(1e-9));
         assertThat(stored.promotion().by()).isEqualTo("alice");
         assertThat(stored.status()).isEqualTo(ModelStatus.CURRENT);
+    }
+
+    @Test
+    void aReEvaluationOnALargerEvalSetKeepsTheFirstFigureWithItsEvalSetAndIsMarked() {
+        String loop = StoreFixture.uniqueName("loop");
+        registry.register(version(loop, "v1", 100, 0.5));
+        registry.register(version(loop, "v2", 200, 0.5));
+        Instant first = Instant.parse("2026-12-01T10:00:00Z");
+        registry.updateEvaluation(loop, "v1", evaluation(4, 5, "small", first));
+        registry.updateEvaluation(loop, "v2", evaluation(5, 5, "small", first.plusSeconds(60)));
+
+        registry.updateEvaluation(loop, "v1", evaluation(15, 20, "large", first.plusSeconds(120)));
+
+        List<EvaluationEntry> history = registry.evaluations(loop);
+        assertThat(history).extracting(EvaluationEntry::version, EvaluationEntry::evalSet, EvaluationEntry::count,
+                        EvaluationEntry::accuracy, EvaluationEntry::reEvaluation)
+                .containsExactly(
+                        tuple("v1", "small", 5, 0.8, false),
+                        tuple("v2", "small", 5, 1.0, false),
+                        tuple("v1", "large", 20, 0.75, true));
+        EvaluationEntry again = history.get(2);
+        assertThat(again.previousEvalSet()).isEqualTo("small");
+        assertThat(again.previousCount()).isEqualTo(5);
+        assertThat(again.previousAccuracy()).isEqualTo(0.8);
+        assertThat(again.evaluatedAt()).isEqualTo(first.plusSeconds(120));
+        assertThat(registry.find(loop, "v1").orElseThrow().metric(ModelVersion.ACCURACY))
+                .as("the version itself carries its latest figure").isEqualTo(0.75);
+    }
+
+    @Test
+    void anEvaluationRepeatingTheLastMeasurementAddsNoEntry() {
+        String loop = StoreFixture.uniqueName("loop");
+        registry.register(version(loop, "v1", 100, 0.5));
+        Instant first = Instant.parse("2026-12-01T10:00:00Z");
+        registry.updateEvaluation(loop, "v1", evaluation(4, 5, "held-out", first));
+
+        registry.updateEvaluation(loop, "v1", evaluation(4, 5, "held-out", first.plusSeconds(600)));
+
+        assertThat(registry.evaluations(loop)).singleElement()
+                .extracting(EvaluationEntry::evaluatedAt).isEqualTo(first);
+        assertThat(registry.evaluations(StoreFixture.uniqueName("other"))).as("per loop").isEmpty();
+    }
+
+    /** {@code right} of {@code count} binary examples predicted right, on eval set {@code set} (its ids hash). */
+    private static ModelEvaluation evaluation(int right, int count, String set, Instant at) {
+        List<String> gold = IntStream.range(0, count).mapToObj(i -> "positive").toList();
+        List<String> predicted = IntStream.range(0, count)
+                .mapToObj(i -> i < right ? "positive" : "negative").toList();
+        return ModelEvaluation.of(Evaluation.of(List.of("negative", "positive"), gold, predicted), set,
+                "hash-" + set + "-" + count, at);
     }
 }

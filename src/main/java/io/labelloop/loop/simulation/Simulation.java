@@ -100,8 +100,11 @@ public final class Simulation {
     private LoopConfig configure(SimulationOptions o) {
         catalog.update(o.loop(), c -> {
             Map<String, String> properties = new HashMap<>(c.properties());
+            // The simulation's own eval set (its file, or the pool's eval split), never the one the loop file names.
             if (o.eval() != null) {
                 properties.put(LoopConfig.EVAL_DATASET, c.dataset() + "-eval");
+            } else {
+                properties.remove(LoopConfig.EVAL_DATASET);
             }
             return new LoopConfig(c.name(), c.source(), c.dataset(), c.labelSet(), c.baseModel(),
                     new LoopConfig.Selection(o.strategy(), o.minScore(), o.maxScore(), o.batch(), false,

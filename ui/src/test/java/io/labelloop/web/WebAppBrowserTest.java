@@ -139,15 +139,43 @@ class WebAppBrowserTest {
         assertThat(browser.text(By.id("kpi-accuracy"))).as("the eval size and a 95% interval beside the accuracy")
                 .contains("n=20, 95% CI 69.9–97.2%");
         assertThat(String.valueOf(browser.js("return document.getElementById('chart-quality').dataset.points")))
-                .isEqualTo("[[0.8,0.9],[0.78,0.899]]");
+                .isEqualTo("[[0.75,0.9],[0.74,0.899]]");
         browser.until(d -> innerText("versions").contains("RETIRED"));
         assertThat(innerText("versions")).contains("v1").contains("CURRENT").contains("epochs=20")
-                .contains("90.0% (n=20, 95% CI 69.9–97.2%, eval set eval-ids)")
+                .contains("90.0% (n=20, 95% CI 69.9–97.2%, eval set ui-test eval split · eval-ids)")
+                .as("v1's figure changed: the table says on what, and what it replaced")
+                .contains("75.0% (n=20, 95% CI 53.1–88.8%, eval set ui-test eval split · twenty-i) re-evaluated "
+                        + "2026-11-27 01:00, was 80.0% on n=10 (ui-test eval split)")
                 .as("no promote column for an annotator").doesNotContain("Promote");
+        assertThat(rowsOf("evaluations")).as("each figure kept with its eval set, newest first").containsExactly(
+                "2026-11-27 01:00|v1|ui-test eval split · twenty-i|75.0% (n=20, 95% CI 53.1–88.8%)|74.0%"
+                        + "|re-evaluation: was 80.0% on n=10 (ui-test eval split)",
+                "2026-11-27 00:00|v1|ui-test eval split · ten-ids|80.0% (n=10, 95% CI 49.0–94.3%)|78.0%"
+                        + "|first evaluation");
         assertThat(browser.js("return [...document.querySelectorAll('#confusion td')].map(td => td.innerText).join(',')"))
                 .as("the confusion matrix stored with v2's evaluation").isEqualTo("8,1,1,10");
         assertThat(browser.text(By.id("confusion-source"))).startsWith("v2 on 20 held-out records");
         browser.screenshot("dashboard");
+        assertThat(openLoopPicker()).as("each loop once in the selector").isNotEmpty().doesNotHaveDuplicates()
+                .contains("ui-test");
+        browser.open("");
+        browser.open("dashboard?loop=ui-test");
+        browser.waitFor(By.id("kpi-version"));
+        assertThat(openLoopPicker()).as("still once after the view is entered again").isNotEmpty()
+                .doesNotHaveDuplicates();
+    }
+
+    /** Opens the dashboard's loop selector and returns the loop names its list shows, then closes it. */
+    @SuppressWarnings("unchecked")
+    private List<String> openLoopPicker() {
+        browser.click(By.cssSelector("vaadin-select"));
+        browser.settle();
+        // The list box's items only: the select also keeps a copy of the chosen item in its value button.
+        List<String> listed = (List<String>) browser.js("""
+                return [...document.querySelectorAll('vaadin-select-list-box vaadin-select-item')]
+                    .filter(i => i.checkVisibility()).map(i => i.innerText.trim());""");
+        new Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();
+        return listed;
     }
 
     @Test
@@ -200,6 +228,33 @@ class WebAppBrowserTest {
         new Actions(browser.driver).keyDown(Keys.SHIFT).sendKeys("s").keyUp(Keys.SHIFT).perform();
         browser.until(d -> !browser.text(By.id("record-text")).equals(afterDiscard));
         assertThat(browser.text(By.id("session-count"))).isEqualTo("Labeled this session: 2");
+
+        String beforeCapsD = browser.text(By.id("record-text"));
+        capsLockKey("D");
+        browser.until(d -> browser.text(By.id("session-discards")).equals("Discarded: 2"));
+        assertThat(browser.text(By.id("record-text"))).as("Caps Lock D discards").isNotEqualTo(beforeCapsD);
+        String beforeCapsS = browser.text(By.id("record-text"));
+        capsLockKey("S");
+        browser.until(d -> !browser.text(By.id("record-text")).equals(beforeCapsS));
+        assertThat(browser.text(By.id("session-discards"))).as("Caps Lock S skips").isEqualTo("Discarded: 2");
+        assertThat(browser.text(By.id("session-count"))).isEqualTo("Labeled this session: 2");
+    }
+
+    /**
+     * A capital letter without Shift, as Caps Lock types it: the key is "D", the physical key KeyD, no modifier.
+     * Selenium's sendKeys("D") would hold Shift, so the keys go through Chromium's input domain instead (trusted
+     * events, as from a keyboard).
+     */
+    private void capsLockKey(String capital) {
+        Map<String, Object> key = Map.of("key", capital, "code", "Key" + capital,
+                "windowsVirtualKeyCode", (int) capital.charAt(0), "modifiers", 0);
+        Map<String, Object> down = new LinkedHashMap<>(key);
+        down.put("type", "keyDown");
+        down.put("text", capital);
+        browser.driver.executeCdpCommand("Input.dispatchKeyEvent", down);
+        Map<String, Object> up = new LinkedHashMap<>(key);
+        up.put("type", "keyUp");
+        browser.driver.executeCdpCommand("Input.dispatchKeyEvent", up);
     }
 
     /** Presses a label key and returns the text that was labeled, once the next record shows. */
@@ -653,6 +708,18 @@ class WebAppBrowserTest {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
     }
 
+    /** The rendered rows of a grid in row order, each row's cell texts joined by '|'. */
+    @SuppressWarnings("unchecked")
+    private List<String> rowsOf(String gridId) {
+        return (List<String>) browser.js("""
+                const grid = document.getElementById(arguments[0]);
+                return [...grid.shadowRoot.querySelectorAll('#items tr')].filter(tr => !tr.hidden)
+                    .sort((a, b) => a.index - b.index)
+                    .map(tr => [...tr.querySelectorAll('td')]
+                        .map(td => td.querySelector('slot')?.assignedElements()[0]?.innerText.trim() ?? '').join('|'))
+                    .filter(row => row.replaceAll('|', '') !== '');""", gridId);
+    }
+
     /** Text of an element and of the grid cells slotted into it, which WebDriver's getText can miss. */
     private String innerText(String id) {
         return String.valueOf(browser.js("return document.getElementById(arguments[0]).innerText", id));
@@ -686,11 +753,19 @@ class WebAppBrowserTest {
                     i == 2 ? V2_EVALUATION : null, null));
             registry.promote("ui-test", "v" + i);
         }
+        // v1 measured on 10 held-out records, then again on 20 when more eval labels arrived (as if-better does)
+        registry.updateEvaluation("ui-test", "v1", new ModelEvaluation(List.of("NEGATIVE", "POSITIVE"), 10, 0.8,
+                0.78, List.of(), List.of(List.of(4, 1), List.of(1, 4)), "ui-test eval split", "ten-ids",
+                java.time.Instant.parse("2026-11-27T00:00:00Z")));
+        registry.updateEvaluation("ui-test", "v1", new ModelEvaluation(List.of("NEGATIVE", "POSITIVE"), 20, 0.75,
+                0.74, List.of(), List.of(List.of(7, 2), List.of(3, 8)), "ui-test eval split", "twenty-ids",
+                java.time.Instant.parse("2026-11-27T01:00:00Z")));
     }
 
     /** v2's stored evaluation: 20 held-out records, 18 right (accuracy 0.9, macro-F1 0.899). */
     private static final ModelEvaluation V2_EVALUATION = new ModelEvaluation(List.of("NEGATIVE", "POSITIVE"), 20, 0.9,
-            0.899, List.of(), List.of(List.of(8, 1), List.of(1, 10)), "eval-ids", java.time.Instant.parse("2026-11-27T01:00:00Z"));
+            0.899, List.of(), List.of(List.of(8, 1), List.of(1, 10)), "ui-test eval split", "eval-ids",
+            java.time.Instant.parse("2026-11-27T01:00:00Z"));
 
     /** Stands in for the loop's scoring step, which these tests do not run: a fixed, known score per record. */
     private void scoreEverySampleRecord() {

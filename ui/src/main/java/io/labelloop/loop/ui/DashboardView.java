@@ -41,6 +41,7 @@ import io.labelloop.loop.LoopStepService;
 import io.labelloop.loop.ui.ChartConfigs.Series;
 import io.labelloop.queue.LabelingQueueService;
 import io.labelloop.queue.QueueStats;
+import io.labelloop.registry.EvaluationEntry;
 import io.labelloop.registry.Iteration;
 import io.labelloop.registry.ModelEvaluation;
 import io.labelloop.registry.ModelRegistry;
@@ -62,7 +63,7 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
 
     /** How often an open dashboard refreshes. */
     static final int POLL_MILLIS = 5_000;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     /** The hyper-parameters that tell versions apart at a glance; the cell's tooltip lists all of them. */
     private static final Set<String> SHOWN_HYPER_PARAMETERS = Set.of("mode", "epochs", "seed");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
@@ -75,8 +76,9 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
     private final VersionPromotion promotion;
 
     private final Select<String> loopPicker = new Select<>();
-    /** The versions the table shows, to tell which evaluations a later version's comparison repeated. */
-    private List<ModelVersion> shownVersions = List.of();
+    /** The loop's stored evaluations, which the versions table reads its re-evaluation notes from. */
+    private List<EvaluationEntry> evaluations = List.of();
+    private final EvaluationHistory evaluationHistory = new EvaluationHistory();
     private final HorizontalLayout kpis = new HorizontalLayout();
     private final ChartJs quality = new ChartJs("chart-quality", "Accuracy and macro-F1 per iteration (held-out)");
     private final ChartJs labelsPerIteration = new ChartJs("chart-labels", "Labels per iteration");
@@ -113,7 +115,8 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
         configureVersions();
         add(loopPicker, kpis, charts, new H3("Confusion matrix of the current version (eval split)"), confusionSource,
                 confusion,
-                new H3("Model versions"), versions);
+                new H3("Model versions"), versions, new H3("Evaluations (each figure on its eval set)"),
+                evaluationHistory.grid());
         Polling.refreshWhileAttached(this, POLL_MILLIS, this::refresh);
     }
 
@@ -125,7 +128,7 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
         versions.addColumn(v -> v.status().name()).setHeader("Status").setAutoWidth(true);
         versions.addColumn(v -> v.createdAt() == null ? "" : TIME.format(v.createdAt())).setHeader("Created (UTC)")
                 .setAutoWidth(true);
-        versions.addColumn(v -> accuracyWithEvalSet(v, shownVersions)).setHeader("Accuracy (eval set)").setAutoWidth(true);
+        versions.addColumn(v -> EvaluationHistory.accuracyWithEvalSet(v, evaluations)).setHeader("Accuracy (eval set)").setAutoWidth(true);
         versions.addColumn(v -> percent(v.metric(ModelVersion.MACRO_F1))).setHeader("Macro-F1").setAutoWidth(true);
         versions.addColumn(ModelVersion::trainingSize).setHeader("Trained on").setAutoWidth(true);
         versions.addColumn(ModelVersion::base).setHeader("Base").setAutoWidth(true);
@@ -158,8 +161,9 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
         showQueue();
         showDistributions(all);
         showConfusion(current);
-        shownVersions = registry.history(loop.name());
-        versions.setItems(shownVersions);
+        evaluations = registry.evaluations(loop.name());
+        versions.setItems(registry.history(loop.name()));
+        evaluationHistory.show(evaluations);
     }
 
     private void showKpis(Optional<ModelVersion> current, DatasetStats all, QueueStats queued, int iterations) {
@@ -177,24 +181,6 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
     private static String measuredOn(ModelVersion v) {
         ModelEvaluation e = v.evaluation();
         return e == null || e.count() <= 0 ? "" : " (" + Wilson.describe(e.accuracy(), e.count()) + ")";
-    }
-
-    /**
-     * The accuracy with the eval set it was measured on; "re-evaluated" when a later version's comparison measured it
-     * again (if-better compares both on the same, possibly larger, eval records), so that a changed figure is explained.
-     */
-    private static String accuracyWithEvalSet(ModelVersion v, List<ModelVersion> all) {
-        ModelEvaluation e = v.evaluation();
-        String figure = percent(v.metric(ModelVersion.ACCURACY));
-        if (e == null || e.count() <= 0) {
-            return figure;
-        }
-        boolean again = e.evaluatedAt() != null && all.stream().anyMatch(o -> o.iteration() > v.iteration()
-                && o.createdAt() != null && o.createdAt().isBefore(e.evaluatedAt()));
-        String set = e.evalIdsHash() == null ? "" : ", eval set " + e.evalIdsHash().substring(0, Math.min(8,
-                e.evalIdsHash().length()));
-        return figure + " (" + Wilson.describe(e.accuracy(), e.count()) + set + ")"
-                + (again ? " re-evaluated " + TIME.format(e.evaluatedAt()) : "");
     }
 
     private static Div kpi(String id, String caption, String value) {
@@ -316,7 +302,7 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
         return hash.length() > 12 ? hash.substring(0, 12) : hash;
     }
 
-    private static String percent(Double value) {
+    static String percent(Double value) {
         return value == null ? "–" : String.format(Locale.ROOT, "%.1f%%", value * 100);
     }
 }

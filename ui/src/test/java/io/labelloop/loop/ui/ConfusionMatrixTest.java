@@ -34,7 +34,7 @@ class ConfusionMatrixTest {
     @Test
     void theMatrixStoredWithAnEvaluationKeepsItsOwnLabelOrderAndCounts() {
         ModelEvaluation stored = new ModelEvaluation(List.of("POSITIVE", "NEGATIVE"), 20, 0.9, 0.899, List.of(),
-                List.of(List.of(10, 1), List.of(1, 8)), "h", null);
+                List.of(List.of(10, 1), List.of(1, 8)), "held-out", "h", null);
         ConfusionMatrix m = ConfusionMatrix.of(stored);
         assertThat(m.labels()).containsExactly("POSITIVE", "NEGATIVE");
         assertThat(m.get("POSITIVE", "NEGATIVE")).isEqualTo(1);
