@@ -51,9 +51,6 @@ class SampleDataset implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        if (!properties.enabled()) {
-            return;
-        }
         if (loops.all().stream().noneMatch(l -> l.name().equals(properties.loop()))) {
             LOG.info("Sample dataset not imported: no loop '{}' in {} (labelloop.sample.loop)", properties.loop(),
                     loops.properties().resolvedConfigDir());
@@ -64,8 +61,11 @@ class SampleDataset implements SmartInitializingSingleton {
         try {
             // With a held-out dataset of its own the loop never evaluates on its eval split: every sample record can
             // be labeled for training.
-            importOnce(loop, loop.dataset(), evalDataset == null ? Dataset.DEFAULT_EVAL_FRACTION : 0.0,
-                    SampleProperties.RESOURCE, sampleOptions());
+            if (properties.enabled()) {
+                importOnce(loop, loop.dataset(), evalDataset == null ? Dataset.DEFAULT_EVAL_FRACTION : 0.0,
+                        SampleProperties.RESOURCE, sampleOptions());
+            }
+            // The held-out set belongs to the shipped loop, not to the demo records: without it the loop cannot start.
             if (evalDataset != null) {
                 importOnce(loop, evalDataset, 0.0, SampleProperties.EVAL_RESOURCE,
                         sampleOptions().withLabel(SampleProperties.EVAL_LABEL_COLUMN).withStrict(true));

@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * The offline sample dataset imported on first start ({@code labelloop.sample.*}).
  *
- * @param enabled whether to import it when the loop's dataset does not exist yet
+ * @param enabled whether to import the records to label when the loop's dataset is empty; the loop's held-out set
+ *                (its {@code properties.eval-dataset}) is imported when missing either way, since the shipped loop
+ *                refuses to start without it
  * @param loop    the loop whose dataset and label set receive the sample
  */
 @ConfigurationProperties("labelloop.sample")

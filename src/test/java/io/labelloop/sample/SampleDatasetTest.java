@@ -52,6 +52,17 @@ class SampleDatasetTest {
     }
 
     @Test
+    void withTheSampleTurnedOffTheLoopStillGetsItsHeldOutSetButNoRecordsToLabel() throws IOException {
+        String name = StoreFixture.uniqueName("sample");
+        SampleDataset sample = sampleFor(name, "properties:\n  eval-dataset: " + name + "-eval\n", false);
+
+        sample.afterSingletonsInstantiated();
+
+        assertThat(datasets.find(name)).isEmpty();
+        assertThat(datasets.count(name + "-eval", RecordQuery.all())).isEqualTo(303);
+    }
+
+    @Test
     void aSecondStartImportsNothingAgain() throws IOException {
         String name = StoreFixture.uniqueName("sample");
         SampleDataset sample = sampleFor(name, "properties:\n  eval-dataset: " + name + "-eval\n");
@@ -116,11 +127,15 @@ class SampleDatasetTest {
     }
 
     private SampleDataset sampleFor(String name, String extra) throws IOException {
+        return sampleFor(name, extra, true);
+    }
+
+    private SampleDataset sampleFor(String name, String extra, boolean enabled) throws IOException {
         Path home = LoopFiles.home(name, "dataset: " + name + "\nlabel-set: " + LABEL_SET + "\n"
                 + extra);
         Path labels = home.resolve(LABEL_SET);
         Files.createDirectories(labels.getParent());
         Files.copy(REPO.resolve(LABEL_SET), labels);
-        return new SampleDataset(new SampleProperties(true, name), LoopFiles.catalog(home), datasets);
+        return new SampleDataset(new SampleProperties(enabled, name), LoopFiles.catalog(home), datasets);
     }
 }
