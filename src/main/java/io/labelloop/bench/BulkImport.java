@@ -3,6 +3,7 @@ package io.labelloop.bench;
 import java.net.http.HttpResponse;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Random;
 
 /**
  * A bulk import over REST ({@code POST .../records}, the {@code rb.log} of scripts) in batches of stable ids: after a
@@ -65,7 +66,7 @@ final class BulkImport {
 
     private String batch(int b) {
         StringBuilder json = new StringBuilder("[");
-        java.util.Random random = new java.util.Random(b);
+        Random random = new Random(b);
         for (int i = b * BATCH; i < Math.min(records, (b + 1) * BATCH); i++) {
             StringBuilder text = new StringBuilder();
             for (int w = 0; w < 6 + random.nextInt(10); w++) {

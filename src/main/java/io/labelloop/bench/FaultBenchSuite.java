@@ -87,9 +87,7 @@ public final class FaultBenchSuite implements BenchSuite {
         conditions.put("jar", jar.toString());
         conditions.put("home", home.toString());
         faults.put("conditions", conditions);
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("faults", faults);
-        return document;
+        return faults;
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -91,12 +91,13 @@ final class ModelBench {
                 : limit(csv.values(options.labelColumn(), "--label-column"));
         List<LabelDescription> labels = LabelSetFile.read(options.labelSet());
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("suite", "model");
-        result.put("data", options.data().toString());
-        result.put("records", texts.size());
-        result.put("threads", options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors());
-        result.put("available_processors", Runtime.getRuntime().availableProcessors());
-        result.put("omp_wait_policy", String.valueOf(System.getenv("OMP_WAIT_POLICY")));
+        Map<String, Object> conditions = new LinkedHashMap<>();
+        conditions.put("data", options.data().toString());
+        conditions.put("records", texts.size());
+        conditions.put("threads", options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors());
+        conditions.put("cores", Runtime.getRuntime().availableProcessors());
+        conditions.put("omp_wait_policy", String.valueOf(System.getenv("OMP_WAIT_POLICY")));
+        result.put("conditions", conditions);
         try (ModelRuntime runtime = ModelRuntime.builder().optThreads(options.threads()).optBatchSize(options.batchSize()).build();
              TextClassifier zeroShot = runtime.zeroShot(labels)) {
             List<Prediction> predictions = scoring(zeroShot, texts, result);

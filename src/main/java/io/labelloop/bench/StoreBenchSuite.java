@@ -79,7 +79,7 @@ public final class StoreBenchSuite implements BenchSuite {
     /**
      * Runs the suite on a fresh embedded node.
      *
-     * @return metrics by name ({@code store.import_records_per_s}, {@code store.label_p50_ms}, ...)
+     * @return metrics by name ({@code import_records_per_s}, {@code label_p50_ms}, ...), which the command writes under {@code "store"}
      */
     @Override
     public Map<String, Object> run(BenchOptions options, PrintStream log) throws Exception {
@@ -106,7 +106,7 @@ public final class StoreBenchSuite implements BenchSuite {
         try (OpenSearchStore reopened = OpenSearchStore.open(properties)) {
             verify(new DatasetService(reopened, DatasetProperties.defaults()), acknowledged, metrics);
         }
-        metrics.put("store.conditions", Map.of("records", records, "annotators", annotators,
+        metrics.put("conditions", Map.of("records", records, "annotators", annotators,
                 "paced_labels_per_annotator", pacedPerAnnotator, "think_ms", thinkMs,
                 "saturated_labels_per_annotator", perAnnotator, "cores", Runtime.getRuntime().availableProcessors()));
         return metrics;
@@ -119,9 +119,9 @@ public final class StoreBenchSuite implements BenchSuite {
         datasets.create("bench-import", LABELS);
         ImportReport report = datasets.importFile("bench-import", file,
                 ImportOptions.of(ImportFormat.CSV).withId("id").withMetadata(List.of("intent")));
-        metrics.put("store.import_records", report.created());
-        metrics.put("store.import_seconds", round(report.seconds()));
-        metrics.put("store.import_records_per_s", round(report.created() / report.seconds()));
+        metrics.put("import_records", report.created());
+        metrics.put("import_seconds", round(report.seconds()));
+        metrics.put("import_records_per_s", round(report.created() / report.seconds()));
     }
 
     private static void generate(Path file, int records) throws IOException {
@@ -143,7 +143,7 @@ public final class StoreBenchSuite implements BenchSuite {
      * Each annotator labels the record shown, waits for the acknowledgement, sees the next (claimed ahead while it
      * read the current one, as the labeling view does), thinks, and labels again. The latency of one step is the
      * durable label write plus getting the next record. Run twice: at a human pace ({@code --think-ms}, the figure
-     * annotators feel) and with no pause at all (the store's saturation, reported as {@code store.saturated_*}).
+     * annotators feel) and with no pause at all (the store's saturation, reported as {@code saturated_*}).
      */
     private static Map<String, String> labelBenchmarks(DatasetService datasets, OpenSearchStore store, int annotators,
                                                        int perAnnotator, int pacedPerAnnotator, int thinkMs,
@@ -151,10 +151,10 @@ public final class StoreBenchSuite implements BenchSuite {
         Map<String, String> acknowledged = new ConcurrentHashMap<>();
         LabelingQueueService queue = new LabelingQueueService(store, datasets, QueueProperties.defaults());
         try {
-            acknowledged.putAll(labelBenchmark(datasets, queue, PACED, annotators, pacedPerAnnotator, thinkMs, "store.",
+            acknowledged.putAll(labelBenchmark(datasets, queue, PACED, annotators, pacedPerAnnotator, thinkMs, "",
                     metrics));
             acknowledged.putAll(labelBenchmark(datasets, queue, SATURATED, annotators, perAnnotator, 0,
-                    "store.saturated_", metrics));
+                    "saturated_", metrics));
         } finally {
             queue.close();
         }
@@ -185,8 +185,8 @@ public final class StoreBenchSuite implements BenchSuite {
         metrics.put(prefix + "label_write_p50_ms", round(percentile(writes, 0.50)));
         metrics.put(prefix + "label_write_p99_ms", round(percentile(writes, 0.99)));
         metrics.put(prefix + "labels_per_s", round(run.acknowledged.size() / seconds));
-        metrics.merge("store.labels_acknowledged", run.acknowledged.size(), (a, b) -> (Integer) a + (Integer) b);
-        metrics.merge("store.labels_acknowledged_twice", run.twice.size(), (a, b) -> (Integer) a + (Integer) b);
+        metrics.merge("labels_acknowledged", run.acknowledged.size(), (a, b) -> (Integer) a + (Integer) b);
+        metrics.merge("labels_acknowledged_twice", run.twice.size(), (a, b) -> (Integer) a + (Integer) b);
         return run.acknowledged;
     }
 
@@ -208,10 +208,10 @@ public final class StoreBenchSuite implements BenchSuite {
         }
         afterWrite.sort(null);
         withoutWrite.sort(null);
-        metrics.put("store.read_after_own_write_p50_ms", round(percentile(afterWrite, 0.50)));
-        metrics.put("store.read_after_own_write_p99_ms", round(percentile(afterWrite, 0.99)));
-        metrics.put("store.read_without_write_p50_ms", round(percentile(withoutWrite, 0.50)));
-        metrics.put("store.read_without_write_p99_ms", round(percentile(withoutWrite, 0.99)));
+        metrics.put("read_after_own_write_p50_ms", round(percentile(afterWrite, 0.50)));
+        metrics.put("read_after_own_write_p99_ms", round(percentile(afterWrite, 0.99)));
+        metrics.put("read_without_write_p50_ms", round(percentile(withoutWrite, 0.50)));
+        metrics.put("read_without_write_p99_ms", round(percentile(withoutWrite, 0.99)));
     }
 
     private static void fillQueue(DatasetService datasets, LabelingQueueService queue, String name, int total) {
@@ -273,10 +273,10 @@ public final class StoreBenchSuite implements BenchSuite {
         }
         long lost = acknowledged.entrySet().stream().filter(e -> !e.getValue().equals(stored.get(e.getKey()))).count();
         long unexpected = stored.keySet().stream().filter(id -> !acknowledged.containsKey(id)).count();
-        metrics.put("store.lost_labels", lost);
+        metrics.put("lost_labels", lost);
         // twice: one record acknowledged to two annotators; unexpected: a stored label nobody was acknowledged for
-        long twice = ((Number) metrics.get("store.labels_acknowledged_twice")).longValue();
-        metrics.put("store.duplicate_labels", twice + unexpected);
+        long twice = ((Number) metrics.get("labels_acknowledged_twice")).longValue();
+        metrics.put("duplicate_labels", twice + unexpected);
     }
 
     private static double percentile(List<Double> sorted, double p) {

@@ -59,9 +59,7 @@ public final class BenchCommand implements Subcommand {
             usage(err);
             return 2;
         }
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("measured_at", Instant.now().toString());
-        document.putAll(figures);
+        Map<String, Object> document = document(suite.get().name(), figures, Instant.now());
         if (target.toAbsolutePath().getParent() != null) {
             Files.createDirectories(target.toAbsolutePath().getParent());
         }
@@ -69,6 +67,14 @@ public final class BenchCommand implements Subcommand {
         out.println(JSON.writeValueAsString(document));
         err.println("bench: wrote " + target.toAbsolutePath());
         return 0;
+    }
+
+    /** One shape for every suite: {@code {"<suite>": {"measured_at": ..., figures..., "conditions": {...}}}}. */
+    static Map<String, Object> document(String suite, Map<String, Object> figures, Instant measuredAt) {
+        Map<String, Object> measured = new LinkedHashMap<>();
+        measured.put("measured_at", measuredAt.toString());
+        measured.putAll(figures);
+        return Map.of(suite, measured);
     }
 
     static List<BenchSuite> suites() {

@@ -21,7 +21,8 @@ public interface BenchSuite {
      *
      * @param options all command-line options ({@code --suite} and {@code --out} included)
      * @param log progress lines
-     * @return the figures, written as JSON to {@code --out}
+     * @return the figures, unprefixed, with a {@code conditions} object (records, cores, threads); the command writes
+     *         them to {@code --out} as {@code {"<name>": {"measured_at": ..., figures}}}
      * @throws IllegalArgumentException for bad options (the command prints usage and exits with 2)
      * @throws Exception when the benchmark itself fails
      */

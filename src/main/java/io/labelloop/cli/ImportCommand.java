@@ -98,7 +98,7 @@ public final class ImportCommand implements Subcommand {
         printRejected(r.rejected(), r.rejectedCount(), err);
     }
 
-    private static void printRejected(java.util.List<RejectedRow> rejected, long count, PrintStream err) {
+    private static void printRejected(List<RejectedRow> rejected, long count, PrintStream err) {
         rejected.stream().limit(LISTED_REJECTS).map(RejectedRow::toString).forEach(line -> err.println("  rejected " + line));
         if (count > LISTED_REJECTS) {
             err.println("  ... and " + (count - LISTED_REJECTS) + " more rejected rows");

@@ -11,6 +11,7 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.labelloop.LabelloopApplication;
+import java.time.Duration;
 
 /**
  * {@code ./labelloop serve [--port 8080]}: starts the whole application with its web server and prints
@@ -21,7 +22,7 @@ public final class ServeCommand implements Subcommand {
     /** Port used when {@code --port} is not given. */
     static final int DEFAULT_PORT = 8080;
     /** Longest wait after the web server started for the loops to be ready. */
-    static final java.time.Duration READY_TIMEOUT = java.time.Duration.ofMinutes(5);
+    static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
     private static final long READY_POLL_MS = 200;
 
     @Override

@@ -28,6 +28,10 @@ import jakarta.annotation.PreDestroy;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import java.time.Instant;
+import io.labelloop.loop.LoopPausedException;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Pause, resume and trigger a loop's Camel routes, and promote a version by hand, for the loops view and the REST API, which must not
@@ -177,7 +181,7 @@ public class LoopControl {
             if (steps.continueInterrupted(loop)) {
                 LOG.info("Loop {}: the interrupted re-score finished", loop.name());
             }
-        } catch (io.labelloop.loop.LoopPausedException e) {
+        } catch (LoopPausedException e) {
             LOG.info("{}", e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("Loop {}: continuing the interrupted re-score failed: {}", loop.name(), e.getMessage(), e);
@@ -199,7 +203,7 @@ public class LoopControl {
         List<Route> routes = routes(loop);
         Route route = routes.stream()
                 .filter(r -> routeId == null ? r.getRouteId().equals(name + "-start") : r.getRouteId().equals(routeId))
-                .findFirst().or(() -> routeId == null ? routes.stream().findFirst() : java.util.Optional.empty())
+                .findFirst().or(() -> routeId == null ? routes.stream().findFirst() : Optional.empty())
                 .orElseThrow(() -> new IllegalArgumentException("Loop '" + name + "' has no route '" + routeId + "'; its routes: "
                         + routes.stream().map(Route::getRouteId).toList()));
         Consumer consumer = route.getConsumer();
@@ -272,7 +276,7 @@ public class LoopControl {
     }
 
     private static String message(String state, LoopProgress task, LoopTasks.Task interrupted) {
-        String rest = interrupted == null ? "" : String.format(java.util.Locale.ROOT,
+        String rest = interrupted == null ? "" : String.format(Locale.ROOT,
                 "; %s %s stopped at %d of %d, it continues on resume", interrupted.task(), interrupted.version(),
                 interrupted.done(), interrupted.total());
         return switch (state) {
@@ -293,14 +297,14 @@ public class LoopControl {
         return new RouteStatus(id, route.getDescription(), state == null ? "Unknown" : state.name(),
                 run == null ? null : run.at(), run == null || run.outcome() != RouteRuns.Outcome.FAILED ? null : run.reason(),
                 run == null ? 0 : run.exchanges(), run == null ? 0 : run.failures(), running, since,
-                run == null ? null : run.outcome().name().toLowerCase(java.util.Locale.ROOT),
+                run == null ? null : run.outcome().name().toLowerCase(Locale.ROOT),
                 run == null ? null : run.detail(), run == null ? 0 : run.pauses());
     }
 
     private List<Route> routes(LoopConfig loop) {
         return camel.getRoutes().stream()
                 .filter(r -> r.getRouteId().equals(loop.name()) || r.getRouteId().startsWith(loop.name() + "-"))
-                .sorted(java.util.Comparator.comparing(Route::getRouteId)).toList();
+                .sorted(Comparator.comparing(Route::getRouteId)).toList();
     }
 
     @PreDestroy

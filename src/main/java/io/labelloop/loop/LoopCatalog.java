@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import java.util.Comparator;
 
 /** The loops declared in {@code config/loops/}, loaded and validated once at start. */
 @Service
@@ -49,7 +50,7 @@ public class LoopCatalog {
     }
 
     public Collection<LoopConfig> all() {
-        return loops.values().stream().sorted(java.util.Comparator.comparing(LoopConfig::name))
+        return loops.values().stream().sorted(Comparator.comparing(LoopConfig::name))
                 .collect(Collectors.toList());
     }
 

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.function.Function;
 
 /** Reads and validates the loop files of a folder; every error names the file and the field. */
 public final class LoopConfigLoader {
@@ -181,7 +182,7 @@ public final class LoopConfigLoader {
         }
 
         private <T> T parse(String name, String field, String value, T fallback,
-                            java.util.function.Function<String, T> parser) {
+                            Function<String, T> parser) {
             if (blankToNull(value) == null) {
                 return fallback;
             }

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
+import java.time.Instant;
 
 /**
  * The classifiers of each loop: the zero-shot base (the loop's pretrained start, built from the label
@@ -197,7 +198,7 @@ class LoopModels implements DisposableBean {
                 zeroShot.labels(), 0, 0, "", Map.of("kind", "zero-shot"), Map.of(), dir.toString(), null,
                 ModelStatus.CANDIDATE));
         ModelVersion current = registry.promote(loop.name(), zeroShot.version(), new Promotion(Promotion.BY_LOOP,
-                java.time.Instant.now(), "no version yet: the zero-shot model serves"));
+                Instant.now(), "no version yet: the zero-shot model serves"));
         LOG.info("[{}] no model version yet: the zero-shot model {} serves", loop.name(), current.version());
         return zeroShot;
     }

@@ -19,6 +19,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The loop steps over the store and the model runtime. Every failure comes back as a {@link LoopException} that
@@ -27,7 +29,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class LoopStepService implements LoopSteps, SmartInitializingSingleton {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LoopStepService.class);
+    private static final Logger LOG = LoggerFactory.getLogger(LoopStepService.class);
 
     private final LoopCatalog catalog;
     private final LoopRecords records;
@@ -197,7 +199,7 @@ public class LoopStepService implements LoopSteps, SmartInitializingSingleton {
     }
 
     /** Progress of the loop's running or last long step, for the UI. */
-    public java.util.Optional<LoopProgress> progress(LoopConfig loop) {
+    public Optional<LoopProgress> progress(LoopConfig loop) {
         return progress.progress(loop.name());
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Arrays;
 
 /**
  * Quality of a classifier on labelled examples.
@@ -99,7 +100,7 @@ public record Evaluation(List<String> labels, int count, double accuracy, double
     public List<List<Integer>> confusionRows() {
         List<List<Integer>> rows = new ArrayList<>();
         for (int[] row : confusion) {
-            rows.add(java.util.Arrays.stream(row).boxed().toList());
+            rows.add(Arrays.stream(row).boxed().toList());
         }
         return rows;
     }

@@ -6,6 +6,8 @@ import io.labelloop.queue.LabelingQueueService;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Labels queued records with their true labels through the same {@link LabelingQueueService} as the web view:
@@ -16,7 +18,7 @@ public final class SimulatedAnnotator {
     /** The annotator name stored with each label. */
     public static final String NAME = "simulated-annotator";
     private static final long POLL_MILLIS = 100;
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SimulatedAnnotator.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatedAnnotator.class);
 
     private final LabelingQueueService queue;
     private final String dataset;

@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
+import java.util.TreeSet;
 
 /**
  * Runs a loop's own routes against a simulated annotator: prepares the dataset (unlabeled pool, labeled held-out
@@ -155,7 +156,7 @@ public final class Simulation {
 
     private static void requireKnownLabels(SimulationData data, List<String> labels, Path file) {
         Set<String> unknown = data.truth().values().stream().filter(l -> !labels.contains(l))
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException(file + ": labels " + unknown + " are not in the loop's label set "
                     + labels);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The options of {@code ./labelloop simulate}; each becomes a setting of the simulated loop.
@@ -150,7 +151,7 @@ public record SimulationOptions(String loop, Path data, String textColumn, Strin
     }
 
     private static <T> T parse(Map<String, String> o, String name, String fallback,
-                               java.util.function.Function<String, T> parser) {
+                               Function<String, T> parser) {
         try {
             return parser.apply(take(o, name, fallback));
         } catch (IllegalArgumentException e) {

@@ -25,6 +25,8 @@ import io.labelloop.dataset.RecordNotFoundException;
 import io.labelloop.dataset.StaleWriteException;
 import io.labelloop.loop.LoopException;
 import io.labelloop.store.StoreUnavailableException;
+import jakarta.servlet.ServletException;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Errors as {@link ApiError} JSON with a status that tells a script what to do: 400 fix the request (the field named),
@@ -114,7 +116,7 @@ class ApiErrors {
     }
 
     /** Spring's own request errors (405, 406, 415, ...) keep their status and get the one body. */
-    @ExceptionHandler({jakarta.servlet.ServletException.class, org.springframework.web.ErrorResponseException.class})
+    @ExceptionHandler({ServletException.class, ErrorResponseException.class})
     ResponseEntity<ApiError> spring(Exception e) {
         if (!(e instanceof ErrorResponse response)) {
             return error(HttpStatus.INTERNAL_SERVER_ERROR, e, null);

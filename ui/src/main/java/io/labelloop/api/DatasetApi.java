@@ -29,6 +29,8 @@ import io.labelloop.dataset.RecordPage;
 import io.labelloop.dataset.TextRecord;
 import io.labelloop.queue.LabelingQueueService;
 import io.labelloop.security.Roles;
+import java.util.LinkedHashMap;
+import org.springframework.security.access.AccessDeniedException;
 
 /** Datasets for scripts: load with a query, log records with predictions, label, export. */
 @RestController
@@ -101,7 +103,7 @@ class DatasetApi {
         }
         if (Boolean.TRUE.equals(request.force())) {
             if (!isAdmin(user)) {
-                throw new org.springframework.security.access.AccessDeniedException(
+                throw new AccessDeniedException(
                         "'force' is for admins: send the 'revision' you read instead");
             }
             long current = datasets.record(dataset, id)
@@ -140,7 +142,7 @@ class DatasetApi {
             throw new BadRequestException("ids", "give the records to label as 'ids' (a list) or 'revisions' (id to the "
                     + "revision you read)");
         }
-        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("labeled", outcome.applied());
         answer.put("skipped", outcome.skipped() - outcome.missing());
         answer.put("missing", outcome.missing());

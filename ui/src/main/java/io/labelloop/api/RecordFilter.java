@@ -6,6 +6,7 @@ import io.labelloop.dataset.RecordQuery;
 import io.labelloop.dataset.RecordSort;
 import io.labelloop.dataset.RecordStatus;
 import io.labelloop.dataset.Split;
+import java.util.Arrays;
 
 /**
  * The query parameters of {@code GET /api/datasets/{dataset}/records} and of export, bound by Spring:
@@ -28,7 +29,7 @@ record RecordFilter(String q, List<RecordStatus> status, List<String> predicted,
             case "split" -> Split.class;
             default -> null;
         };
-        return type == null ? null : java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+        return type == null ? null : Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
     }
 
     RecordQuery toQuery() {

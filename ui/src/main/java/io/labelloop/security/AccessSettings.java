@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.security.core.Authentication;
 
 /**
  * Who may read the metrics and how repeated failed sign-ins are met: {@code labelloop.access.*}.
@@ -36,7 +37,7 @@ public record AccessSettings(@DefaultValue("open") MetricsAccess metrics, @Defau
     }
 
     /** Whether this caller may read the metrics: anyone when they are open, else only the metrics role. */
-    boolean mayReadMetrics(org.springframework.security.core.Authentication caller) {
+    boolean mayReadMetrics(Authentication caller) {
         return metrics == MetricsAccess.OPEN || caller != null && caller.isAuthenticated() && caller.getAuthorities()
                 .stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.METRICS));
     }

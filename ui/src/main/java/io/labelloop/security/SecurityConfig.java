@@ -27,6 +27,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
 import io.labelloop.base.ui.LoginView;
+import java.time.Clock;
+import java.util.ArrayList;
+import org.springframework.security.authorization.AuthorizationDecision;
 
 /**
  * Two filter chains: HTTP Basic for scripts under {@code /api} and {@code /actuator}, and Vaadin's
@@ -49,7 +52,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/prometheus").access((auth, ctx) ->
-                                new org.springframework.security.authorization.AuthorizationDecision(
+                                new AuthorizationDecision(
                                         access.mayReadMetrics(auth.get())))
                         .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
                         .requestMatchers("/api/loops/**").hasRole(Roles.ADMIN)
@@ -92,13 +95,13 @@ class SecurityConfig {
 
     @Bean
     FailedLogins failedLogins(AccessSettings access) {
-        return new FailedLogins(access, java.time.Clock.systemUTC());
+        return new FailedLogins(access, Clock.systemUTC());
     }
 
     @Bean
     UserDetailsService users(UsersProperties properties, AccessSettings access, Environment env, PasswordEncoder encoder,
                              FailedLogins failures) {
-        List<UsersProperties.User> all = new java.util.ArrayList<>(properties.users());
+        List<UsersProperties.User> all = new ArrayList<>(properties.users());
         if (access.metrics() == AccessSettings.MetricsAccess.BASIC) {
             all.add(new UsersProperties.User(access.metricsUser(), Roles.METRICS, access.metricsPasswordEnv()));
         }

@@ -489,27 +489,31 @@ class WebAppBrowserTest {
         List<Double> frames = sortedMillis("__frames");
         var server = meters.get("labelloop.ui.next.record").timer().takeSnapshot();
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("labels", labels);
-        result.put("reading_ms", READING_MS);
-        result.put("ui.next_record_p50_ms", percentile(browserMs, 0.50));
-        result.put("ui.next_record_p99_ms", percentile(browserMs, 0.99));
-        result.put("ui.next_record_max_ms", browserMs.get(browserMs.size() - 1));
-        result.put("ui.next_frame_p50_ms", percentile(frames, 0.50));
-        result.put("ui.next_frame_p99_ms", percentile(frames, 0.99));
-        result.put("ui.round_trip_p50_ms", percentile(roundTrips, 0.50));
-        result.put("ui.round_trip_p99_ms", percentile(roundTrips, 0.99));
-        result.put("ui.after_response_p50_ms", percentile(afterResponse, 0.50));
-        result.put("ui.after_response_p99_ms", percentile(afterResponse, 0.99));
-        result.put("server.next_record_mean_ms", server.mean(java.util.concurrent.TimeUnit.MILLISECONDS));
-        result.put("server.next_record_max_ms", server.max(java.util.concurrent.TimeUnit.MILLISECONDS));
-        result.put("jvm.gc_collections", gcAfter[0] - gcBefore[0]);
-        result.put("jvm.gc_ms", gcAfter[1] - gcBefore[1]);
-        result.put("conditions", "headless Chromium and the app in one JVM on this machine, embedded OpenSearch; "
+        result.put("measured_at", java.time.Instant.now().toString());
+        result.put("next_record_p50_ms", percentile(browserMs, 0.50));
+        result.put("next_record_p99_ms", percentile(browserMs, 0.99));
+        result.put("next_record_max_ms", browserMs.get(browserMs.size() - 1));
+        result.put("next_frame_p50_ms", percentile(frames, 0.50));
+        result.put("next_frame_p99_ms", percentile(frames, 0.99));
+        result.put("round_trip_p50_ms", percentile(roundTrips, 0.50));
+        result.put("round_trip_p99_ms", percentile(roundTrips, 0.99));
+        result.put("after_response_p50_ms", percentile(afterResponse, 0.50));
+        result.put("after_response_p99_ms", percentile(afterResponse, 0.99));
+        result.put("server_next_record_mean_ms", server.mean(java.util.concurrent.TimeUnit.MILLISECONDS));
+        result.put("server_next_record_max_ms", server.max(java.util.concurrent.TimeUnit.MILLISECONDS));
+        result.put("gc_collections", gcAfter[0] - gcBefore[0]);
+        result.put("gc_ms", gcAfter[1] - gcBefore[1]);
+        Map<String, Object> conditions = new LinkedHashMap<>();
+        conditions.put("labels", labels);
+        conditions.put("reading_ms", READING_MS);
+        conditions.put("cores", Runtime.getRuntime().availableProcessors());
+        conditions.put("setup", "headless Chromium and the app in one JVM on this machine, embedded OpenSearch; "
                 + "other builds may share the CPU");
+        result.put("conditions", conditions);
         java.nio.file.Path out = java.nio.file.Path.of("target", "bench", "ui-labeling.json");
         java.nio.file.Files.createDirectories(out.getParent());
         java.nio.file.Files.writeString(out, new com.fasterxml.jackson.databind.ObjectMapper()
-                .writerWithDefaultPrettyPrinter().writeValueAsString(result));
+                .writerWithDefaultPrettyPrinter().writeValueAsString(Map.of("ui_labeling", result)));
         assertThat(browserMs).hasSizeGreaterThanOrEqualTo(labels - 1);
         assertThat(roundTrips).as("a Vaadin request for each label").hasSizeGreaterThanOrEqualTo(labels - 1);
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.Arrays;
 
 /** Length-sorted batching with dynamic padding: each batch is padded only to its own longest text. */
 public final class Batches {
@@ -20,7 +21,7 @@ public final class Batches {
                 .sorted(Comparator.comparingInt(i -> ids[i].length)).mapToInt(Integer::intValue).toArray();
         List<int[]> batches = new ArrayList<>();
         for (int from = 0; from < order.length; from += size) {
-            batches.add(java.util.Arrays.copyOfRange(order, from, Math.min(order.length, from + size)));
+            batches.add(Arrays.copyOfRange(order, from, Math.min(order.length, from + size)));
         }
         return batches;
     }
@@ -29,7 +30,7 @@ public final class Batches {
     public static NDArray ids(NDManager m, long[][] ids, int[] batch, long padId, int padTo) {
         int seq = Math.max(padTo, longest(ids, batch));
         long[] flat = new long[batch.length * seq];
-        java.util.Arrays.fill(flat, padId);
+        Arrays.fill(flat, padId);
         for (int b = 0; b < batch.length; b++) {
             long[] row = ids[batch[b]];
             System.arraycopy(row, 0, flat, b * seq, row.length);
@@ -42,7 +43,7 @@ public final class Batches {
         int seq = Math.max(padTo, longest(ids, batch));
         long[] flat = new long[batch.length * seq];
         for (int b = 0; b < batch.length; b++) {
-            java.util.Arrays.fill(flat, b * seq, b * seq + ids[batch[b]].length, 1L);
+            Arrays.fill(flat, b * seq, b * seq + ids[batch[b]].length, 1L);
         }
         return m.create(flat, new Shape(batch.length, seq));
     }

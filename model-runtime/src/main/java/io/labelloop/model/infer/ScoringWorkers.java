@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Runs the batches of one scoring call on several threads at once. Short texts make small matrix products, which one
@@ -68,7 +69,7 @@ public final class ScoringWorkers {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads() {
         AtomicInteger n = new AtomicInteger();
         return task -> {
             Thread t = new Thread(task, "labelloop-scoring-" + n.incrementAndGet());

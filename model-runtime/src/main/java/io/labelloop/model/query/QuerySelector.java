@@ -6,6 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.Set;
 
 /**
  * Picks the next batch of records to label from scored candidates.
@@ -83,7 +86,7 @@ public final class QuerySelector {
         List<Candidate> ordered = new ArrayList<>(inside);
         ordered.addAll(outside);
         Picks picks = diversity == Diversity.MAX_MIN_COSINE ? pickFarthestFirst(ordered) : pickInOrder(ordered);
-        java.util.Set<Candidate> outsideSet = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Candidate> outsideSet = Collections.newSetFromMap(new IdentityHashMap<>());
         outsideSet.addAll(outside);
         int fromOutside = (int) picks.chosen.stream().filter(outsideSet::contains).count();
         return new QuerySelection(picks.chosen.stream().map(Candidate::id).toList(), fromOutside, picks.skipped);
@@ -119,7 +122,7 @@ public final class QuerySelector {
         pool.forEach(this::requireEmbedding);
         Picks picks = new Picks();
         double[] nearest = new double[pool.size()];
-        java.util.Arrays.fill(nearest, Double.MAX_VALUE);
+        Arrays.fill(nearest, Double.MAX_VALUE);
         int next = pool.isEmpty() ? -1 : 0;
         while (next >= 0 && picks.chosen.size() < batchSize) {
             Candidate pick = pool.get(next);

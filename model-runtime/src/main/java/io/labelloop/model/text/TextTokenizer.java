@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Arrays;
 
 /**
  * DJL's HuggingFace tokenizer configured for dynamic padding: texts are encoded without padding and
@@ -116,7 +117,7 @@ public final class TextTokenizer implements AutoCloseable {
         if (ids.length <= maxLength) {
             return ids;
         }
-        long[] cut = java.util.Arrays.copyOf(ids, maxLength);
+        long[] cut = Arrays.copyOf(ids, maxLength);
         cut[maxLength - 1] = ids[ids.length - 1];
         return cut;
     }

@@ -19,6 +19,9 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.io.BufferedOutputStream;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 
 /**
  * Reads and writes the safetensors format: an 8-byte little-endian header length, a JSON header mapping
@@ -108,7 +111,7 @@ public final class Safetensors {
         long end = info.path("data_offsets").path(1).asLong(-1);
         if (begin < 0 || end < begin || dataStart + end > size || end - begin != count * width) {
             throw new ModelException(file + ": tensor '" + name + "' has data_offsets [" + begin + ", " + end + "] that do not match its "
-                    + dtype + " shape " + java.util.Arrays.toString(shape) + " or the file size " + size + " (truncated?)");
+                    + dtype + " shape " + Arrays.toString(shape) + " or the file size " + size + " (truncated?)");
         }
         ByteBuffer data = buf.duplicate().order(ByteOrder.LITTLE_ENDIAN).position((int) (dataStart + begin)).slice()
                 .order(ByteOrder.LITTLE_ENDIAN).limit((int) (end - begin));
@@ -165,7 +168,7 @@ public final class Safetensors {
         }
         byte[] json = header.toString().getBytes(StandardCharsets.UTF_8);
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
             out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(json.length).array());
             out.write(json);
             for (TensorData t : tensors) {
@@ -177,7 +180,7 @@ public final class Safetensors {
             throw new ModelException("cannot write " + file + ": " + e.getMessage(), e);
         }
         try {
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new ModelException("cannot move " + tmp + " to " + file + ": " + e.getMessage(), e);
         }

@@ -17,6 +17,7 @@ import io.labelloop.control.LoopControl;
 import io.labelloop.control.LoopStatus;
 import io.labelloop.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.function.Supplier;
 
 /** Admin only: each loop's routes with state and last run, the running task's progress, and the controls. */
 @Route("loops")
@@ -74,7 +75,7 @@ class LoopsView extends VerticalLayout {
     }
 
     /** Runs an action and shows what it answered (or its error). */
-    private void act(java.util.function.Supplier<String> action) {
+    private void act(Supplier<String> action) {
         try {
             String done = action.get();
             Notification.show(done).addThemeVariants(NotificationVariant.LUMO_SUCCESS);

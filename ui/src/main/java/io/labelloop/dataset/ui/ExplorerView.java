@@ -43,6 +43,11 @@ import io.labelloop.dataset.RecordStatus;
 import io.labelloop.dataset.TextRecord;
 import io.labelloop.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.HasTheme;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.renderer.LitRenderer;
 
 /**
  * Search-driven labeling (as in Rubrix): free text and filters narrow the records, a lazy grid shows them,
@@ -111,7 +116,7 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     /** Compact fields, so that the filters take two lines at most and the grid keeps the screen. */
-    private static void compact(com.vaadin.flow.component.HasTheme field, com.vaadin.flow.component.HasSize sized,
+    private static void compact(HasTheme field, HasSize sized,
                                 String width) {
         field.addThemeName("small");
         sized.setWidth(width);
@@ -213,18 +218,18 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
         // one line per row (the whole text and metadata on expand), so that a screen shows many rows
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.getStyle().set("font-size", "var(--lumo-font-size-s)");
-        grid.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<TextRecord>of(
+        grid.addColumn(LitRenderer.<TextRecord>of(
                         "<span class='ll-line' title='${item.text}'>${item.text}</span>")
                 .withProperty("text", TextRecord::text)).setHeader("Text").setFlexGrow(4);
         // fixed widths: auto widths are measured once on the first rows and would cut labels given later
         grid.addColumn(ExplorerView::prediction).setHeader("Predicted").setWidth("10em").setFlexGrow(0).setResizable(true);
         grid.addColumn(TextRecord::label).setHeader("Label").setWidth("9em").setFlexGrow(0).setResizable(true);
         grid.addColumn(r -> r.status().name()).setHeader("Status").setWidth("8em").setFlexGrow(0);
-        grid.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<TextRecord>of(
+        grid.addColumn(LitRenderer.<TextRecord>of(
                         "<span class='ll-line ll-chips' title='${item.meta}'>${item.chips.map(c => html`<span class='ll-chip'>${c}</span>`)}</span>")
                 .withProperty("meta", ExplorerView::metadataText)
                 .withProperty("chips", ExplorerView::metadataChips)).setHeader("Metadata").setFlexGrow(1);
-        grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(ExplorerView::details));
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(ExplorerView::details));
         grid.addColumn(TextRecord::id).setHeader("Id").setAutoWidth(true).setFlexGrow(0);
         grid.setSizeFull();
     }
@@ -386,14 +391,14 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     /** A clicked row: the whole text and every metadata key. */
-    private static com.vaadin.flow.component.html.Div details(TextRecord r) {
+    private static Div details(TextRecord r) {
         Span text = new Span(r.text());
         text.addClassName("ll-text");
-        com.vaadin.flow.component.html.Div meta = new com.vaadin.flow.component.html.Div();
+        Div meta = new Div();
         meta.addClassName("ll-meta");
         r.metadata().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> meta.add(new Span(e.getKey() + ": " + e.getValue())));
-        com.vaadin.flow.component.html.Div box = new com.vaadin.flow.component.html.Div(text, meta);
+        Div box = new Div(text, meta);
         box.addClassName("ll-details");
         return box;
     }

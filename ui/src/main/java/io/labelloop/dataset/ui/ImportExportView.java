@@ -44,6 +44,7 @@ import io.labelloop.dataset.NewDataset;
 import io.labelloop.dataset.RecordQuery;
 import io.labelloop.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import com.vaadin.flow.component.UIDetachedException;
 
 /**
  * Admin only: upload a CSV or JSONL file into a dataset (created with the given labels if it does not exist) and read
@@ -185,7 +186,7 @@ class ImportExportView extends VerticalLayout {
                     ui.setPollInterval(-1);
                 }
             });
-        } catch (com.vaadin.flow.component.UIDetachedException e) {
+        } catch (UIDetachedException e) {
             LOG.info("Import finished after its page was closed");
         }
     }

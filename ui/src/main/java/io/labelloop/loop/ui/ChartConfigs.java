@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 
 /** chart.js configurations as JSON, built from plain data so that no text becomes script. */
 final class ChartConfigs {
@@ -30,7 +31,7 @@ final class ChartConfigs {
     }
 
     private static String chart(String type, List<String> x, List<Series> series, Double yMax) {
-        List<Map<String, Object>> datasets = new java.util.ArrayList<>();
+        List<Map<String, Object>> datasets = new ArrayList<>();
         for (int i = 0; i < series.size(); i++) {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("label", series.get(i).name());
