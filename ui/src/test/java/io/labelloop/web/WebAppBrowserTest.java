@@ -71,6 +71,9 @@ class WebAppBrowserTest {
     @Autowired
     LoopStepService steps;
 
+    /** How many records the tests' queue holds. */
+    private static final int QUEUED = 16;
+
     Browser browser;
     List<TextRecord> queued;
 
@@ -79,7 +82,7 @@ class WebAppBrowserTest {
         assumeTrue(Browser.available(), "Chromium and chromedriver are not installed: apt-get install -y chromium chromium-driver");
         registerTwoTrainedVersions();
         scoreEverySampleRecord();
-        queueTheTenLeastSure();
+        queueTheLeastSure();
         browser = Browser.start("http://localhost:" + port + "/");
     }
 
@@ -158,7 +161,8 @@ class WebAppBrowserTest {
         browser.screenshot("dashboard");
         assertThat(openLoopPicker()).as("each loop once in the selector").isNotEmpty().doesNotHaveDuplicates()
                 .contains("ui-test");
-        browser.open("");
+        // Another view in between, not the labeling view: that one would claim records ahead for this tab.
+        browser.open("dashboard");
         browser.open("dashboard?loop=ui-test");
         browser.waitFor(By.id("kpi-version"));
         assertThat(openLoopPicker()).as("still once after the view is entered again").isNotEmpty()
@@ -785,8 +789,12 @@ class WebAppBrowserTest {
         datasets.refresh(DATASET);
     }
 
-    private void queueTheTenLeastSure() {
-        queued = datasets.search(DATASET, queuedQuery(), 10, null).records();
+    /**
+     * Enough for every test's labels, discards and skips, and for the records that a reload's labeling view claims
+     * ahead and holds for the lease.
+     */
+    private void queueTheLeastSure() {
+        queued = datasets.search(DATASET, queuedQuery(), QUEUED, null).records();
         queue.fill(DATASET, queued.stream().map(r -> new QueueItem(r.id(), 1 - r.maxScore())).toList());
     }
 
