@@ -41,6 +41,10 @@ public final class LabelloopConstants {
     @Metadata(label = "consumer", description = "The trigger that fired: labels or queue-low.", javaType = "String")
     public static final String TRIGGER = "LabelloopTrigger";
 
+    @Metadata(label = "producer", description = "True when a pause of the loop stopped the step at a safe point: the "
+            + "exchange ends there as a paused run (not a failure) and the step continues on resume.", javaType = "Boolean")
+    public static final String PAUSED = "LabelloopPaused";
+
     private LabelloopConstants() {
     }
 }

@@ -1,6 +1,7 @@
 package io.labelloop.component;
 
 import io.labelloop.loop.LoopConfig;
+import io.labelloop.loop.LoopPausedException;
 import io.labelloop.loop.LoopSteps;
 import io.labelloop.loop.StepResults;
 import io.labelloop.routes.RouteFiles;
@@ -10,9 +11,13 @@ import org.apache.camel.CamelExchangeException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Runs one loop step per exchange and writes what it did into the exchange headers. */
 class LabelloopProducer extends DefaultProducer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LabelloopProducer.class);
 
     LabelloopProducer(LabelloopEndpoint endpoint) {
         super(endpoint);
@@ -51,11 +56,24 @@ class LabelloopProducer extends DefaultProducer {
             in.setHeader(LabelloopConstants.LOOP, options.loop().name());
             in.setHeader(LabelloopConstants.DATASET, options.loop().dataset());
             dispatch(operation, options, in);
+        } catch (LoopPausedException e) {
+            stopForPause(exchange, e);
         } catch (Exception e) {
             // The error carries the loop, the operation and the endpoint; the route's error handler decides.
             exchange.setException(new CamelExchangeException(getEndpoint().getConfiguration().getLoop() + ": operation "
                     + (operation == null ? "?" : operation.id()) + " failed: " + e.getMessage(), exchange, e));
         }
+    }
+
+    /**
+     * A pause is no error: the exchange ends here, its later steps do not run, and the run is recorded as paused. An
+     * exception would go through the route's error handler, which logs a pause as a failed delivery with its trace.
+     */
+    private static void stopForPause(Exchange exchange, LoopPausedException paused) {
+        LOG.info("{}", paused.getMessage());
+        exchange.getMessage().setHeader(LabelloopConstants.PAUSED, true);
+        exchange.setProperty(LoopPausedException.EXCHANGE_PROPERTY, paused);
+        exchange.setRouteStop(true);
     }
 
     private LabelloopOperation resolveOperation(Exchange exchange) {

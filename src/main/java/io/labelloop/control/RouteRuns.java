@@ -44,7 +44,13 @@ final class RouteRuns extends EventNotifierSupport {
     @Override
     public void notify(CamelEvent event) {
         if (event instanceof CamelEvent.ExchangeCompletedEvent done) {
-            record(done.getExchange(), Outcome.OK, null, null);
+            LoopPausedException paused = done.getExchange().getProperty(LoopPausedException.EXCHANGE_PROPERTY,
+                    LoopPausedException.class);
+            if (paused != null) {
+                record(done.getExchange(), Outcome.PAUSED, shortReason(paused), String.valueOf(paused));
+            } else {
+                record(done.getExchange(), Outcome.OK, null, null);
+            }
         } else if (event instanceof CamelEvent.ExchangeFailedEvent failed) {
             Exception e = failed.getExchange().getException();
             Outcome outcome = find(e, LoopPausedException.class) != null ? Outcome.PAUSED : Outcome.FAILED;

@@ -6,6 +6,9 @@ package io.labelloop.loop;
  */
 public class LoopPausedException extends LoopException {
 
+    /** The exchange property that holds the pause of an exchange the component ended quietly for it. */
+    public static final String EXCHANGE_PROPERTY = "LabelloopPause";
+
     public LoopPausedException(String loop, String message) {
         super(loop, message);
     }

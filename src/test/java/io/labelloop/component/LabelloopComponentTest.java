@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.labelloop.loop.LoopFiles;
+import io.labelloop.loop.LoopPausedException;
 import io.labelloop.model.query.QueryStrategy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -66,6 +67,25 @@ class LabelloopComponentTest {
         assertThat(steps.lastSelection.strategy()).isEqualTo(QueryStrategy.MARGIN);
         assertThat(steps.lastSelection.batchSize()).isEqualTo(7);
         assertThat(steps.lastSelection.maxScore()).isEqualTo(0.8);
+    }
+
+    @Test
+    void aStepStoppedForAPauseEndsItsExchangeQuietlyAsPausedWithoutRunningTheRestOfTheRoute() throws Exception {
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:retrain").to("labelloop:demo?operation=score").to("labelloop:demo?operation=select");
+            }
+        });
+        steps.pauseOn = "score";
+
+        Exchange paused = template.request("direct:retrain", e -> { });
+
+        assertThat(paused.getException()).as("a pause is no failure").isNull();
+        assertThat(paused.getMessage().getHeader(LabelloopConstants.PAUSED, Boolean.class)).isTrue();
+        assertThat(paused.getProperty(LoopPausedException.EXCHANGE_PROPERTY, LoopPausedException.class))
+                .hasMessageContaining("paused at 512 of 3072");
+        assertThat(steps.calls).as("the select after the paused score did not run").isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.labelloop.component;
 
 import io.labelloop.loop.LoopConfig;
 import io.labelloop.loop.LoopException;
+import io.labelloop.loop.LoopPausedException;
 import io.labelloop.loop.LoopSteps;
 import io.labelloop.loop.ModelOptions;
 import io.labelloop.loop.PromotePolicy;
@@ -23,6 +24,8 @@ class RecordingLoopSteps implements LoopSteps {
     final AtomicLong newLabels = new AtomicLong();
     final AtomicLong queueDepth = new AtomicLong(100);
     volatile String failOn;
+    /** The step that stops at a safe point because the loop is pausing, as a real long step does. */
+    volatile String pauseOn;
     /** Which datasets exist: all unless a test says otherwise (e.g. with the embedded store's answer). */
     volatile Predicate<String> datasets = name -> true;
     volatile LoopConfig.Selection lastSelection;
@@ -95,6 +98,9 @@ class RecordingLoopSteps implements LoopSteps {
 
     private void call(LoopConfig loop, String what) {
         String op = what.split(" ")[0];
+        if (op.equals(pauseOn)) {
+            throw new LoopPausedException(loop.name(), op + " v1 paused at 512 of 3072; it continues from there on resume");
+        }
         if (op.equals(failOn)) {
             throw new LoopException(loop.name(), op + ": dataset 'ds' has no validated records");
         }

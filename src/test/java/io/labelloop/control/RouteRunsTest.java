@@ -33,6 +33,12 @@ class RouteRunsTest {
                             new IllegalStateException("deep\ncause"));
                 });
                 from("direct:ok").routeId("bank-refill").log("fine");
+                from("direct:stopped").routeId("bank-score").process(e -> {
+                    // what the labelloop: producer does with a step that stopped for a pause
+                    e.setProperty(LoopPausedException.EXCHANGE_PROPERTY,
+                            new LoopPausedException("bank", "score v3 paused at 1024 of 3072"));
+                    e.setRouteStop(true);
+                });
             }
         });
         camel.start();
@@ -53,6 +59,17 @@ class RouteRunsTest {
         assertThat(run.failures()).isZero();
         assertThat(run.pauses()).isEqualTo(1);
         assertThat(run.exchanges()).isEqualTo(1);
+    }
+
+    @Test
+    void anExchangeThatTheComponentEndedQuietlyForAPauseCountsAsPausedWithItsReason() {
+        send("direct:stopped");
+
+        RouteRuns.Run run = runs.of("bank-score");
+        assertThat(run.outcome()).isEqualTo(RouteRuns.Outcome.PAUSED);
+        assertThat(run.reason()).isEqualTo("loop 'bank': score v3 paused at 1024 of 3072");
+        assertThat(run.failures()).isZero();
+        assertThat(run.pauses()).isEqualTo(1);
     }
 
     @Test
