@@ -91,8 +91,13 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T until(Function<WebDriver, T> condition) {
+        return until(WAIT, condition);
+    }
+
+    /** As {@link #until(Function)}, for what takes longer than a page's round trips (a long task, a restart). */
+    <T> T until(Duration wait, Function<WebDriver, T> condition) {
         try {
-            return new WebDriverWait(driver, WAIT).ignoring(RuntimeException.class).until(condition::apply);
+            return new WebDriverWait(driver, wait).ignoring(RuntimeException.class).until(condition::apply);
         } catch (org.openqa.selenium.TimeoutException e) {
             Path shot = screenshot("failure-" + System.currentTimeMillis());
             throw new AssertionError("Timed out on " + driver.getCurrentUrl() + " (screenshot " + shot + "): "

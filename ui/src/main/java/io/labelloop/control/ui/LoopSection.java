@@ -50,6 +50,7 @@ class LoopSection extends VerticalLayout {
         resume.setId("resume-" + loop);
         resume.addClickListener(e -> onResume.accept(loop));
         state.setId("state-" + loop);
+        progress.setId("progress-" + loop);
         HorizontalLayout header = new HorizontalLayout(title, dataset, pause, resume, state);
         header.setAlignItems(Alignment.BASELINE);
         progress.setAlignItems(Alignment.CENTER);
