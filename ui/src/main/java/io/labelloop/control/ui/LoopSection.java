@@ -30,6 +30,13 @@ import io.labelloop.registry.LoopTasks;
 class LoopSection extends VerticalLayout {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    /*
+     * Fixed starting widths: with auto widths the "Last run" column took the room of its longest text once and the
+     * description wrapped to a word per line, pushing State and the trigger button out of a 1366 px window.
+     */
+    private static final String DOES_WIDTH = "12em";
+    private static final String STATE_WIDTH = "6.5em";
+    private static final String RUN_WIDTH = "9em";
 
     private final H3 title = new H3();
     private final Span dataset = new Span();
@@ -129,18 +136,18 @@ class LoopSection extends VerticalLayout {
         routes.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         routes.addColumn(RouteStatus::id).setHeader("Route").setAutoWidth(true);
         routes.addColumn(r -> r.description() == null || r.description().isBlank() ? "(no description in its route file)"
-                : r.description()).setHeader("Does").setFlexGrow(1);
-        routes.addColumn(RouteStatus::state).setHeader("State").setAutoWidth(true);
-        routes.addColumn(r -> lastRun(r, task)).setHeader("Last run").setAutoWidth(true);
+                : r.description()).setHeader("Does").setWidth(DOES_WIDTH).setFlexGrow(3);
+        routes.addColumn(RouteStatus::state).setHeader("State").setWidth(STATE_WIDTH).setFlexGrow(0);
+        routes.addColumn(r -> lastRun(r, task)).setHeader("Last run").setWidth(RUN_WIDTH).setFlexGrow(1);
         // the whole error (Camel's exchange dump included) only as a tooltip; the cell keeps one short line
         routes.addColumn(LitRenderer.<RouteStatus>of("<span title='${item.detail}'>${item.runs}</span>")
                 .withProperty("runs", LoopSection::runs)
-                .withProperty("detail", r -> r.lastDetail() == null ? "" : r.lastDetail())).setHeader("Result").setFlexGrow(1);
+                .withProperty("detail", r -> r.lastDetail() == null ? "" : r.lastDetail())).setHeader("Result").setWidth(RUN_WIDTH).setFlexGrow(2);
         // a client-side template: a refresh re-renders it in place, so a click in flight still reaches the server
         routes.addColumn(LitRenderer.<RouteStatus>of(
                         "<vaadin-button theme='small' ?disabled=${!item.started} @click=${trigger}>Trigger now</vaadin-button>")
                 .withProperty("started", r -> "Started".equals(r.state()))
-                .withFunction("trigger", onTrigger::accept)).setAutoWidth(true);
+                .withFunction("trigger", onTrigger::accept)).setAutoWidth(true).setFlexGrow(0);
         routes.setAllRowsVisible(true);
     }
 }
