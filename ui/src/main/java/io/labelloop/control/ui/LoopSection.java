@@ -86,10 +86,11 @@ class LoopSection extends VerticalLayout {
 
     private void showProgress(LoopProgress p, LoopTasks.Task interrupted) {
         progress.removeAll();
+        // after a restart only the stored checkpoint knows the task: paused, or cut off by the stop
+        boolean cutOff = p == null && interrupted != null && interrupted.state() != LoopTasks.State.PAUSED;
         if (p == null && interrupted != null) {
-            // after a restart only the stored checkpoint knows the task
             p = new LoopProgress(interrupted.loop(), interrupted.task() + " " + interrupted.version(), interrupted.done(),
-                    interrupted.total(), interrupted.updatedAt(), false, interrupted.done(), true);
+                    interrupted.total(), interrupted.updatedAt(), false, interrupted.done(), !cutOff);
         }
         if (p == null) {
             progress.add(new Span("No task ran since start."));
@@ -98,11 +99,11 @@ class LoopSection extends VerticalLayout {
         ProgressBar bar = new ProgressBar(0, 100, p.percent());
         bar.setWidth("16em");
         Duration eta = p.running() ? p.eta(Instant.now()) : null;
-        String label = p.running() ? "Running: " : p.paused() ? "Paused: " : "Last task: ";
+        String label = p.running() ? "Running: " : p.paused() ? "Paused: " : cutOff ? "Interrupted: " : "Last task: ";
+        String after = eta != null ? ", about " + eta.toSeconds() + " s left"
+                : p.paused() ? ", continues on resume" : cutOff ? ", continues with the loop's next run of it" : "";
         progress.add(new Span(label + p.task()), bar,
-                new Span(String.format(Locale.ROOT, "%d / %d (%.0f%%)%s", p.done(), p.total(), p.percent(),
-                        eta != null ? ", about " + eta.toSeconds() + " s left"
-                                : p.paused() ? ", continues on resume" : "")));
+                new Span(String.format(Locale.ROOT, "%d / %d (%.0f%%)%s", p.done(), p.total(), p.percent(), after)));
     }
 
     /** "1 run", "3 runs, 1 failed, 1 paused": what an admin reads first, so in plain words. */
