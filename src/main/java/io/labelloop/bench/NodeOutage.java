@@ -1,6 +1,8 @@
 package io.labelloop.bench;
 
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,11 +16,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class NodeOutage {
 
     static final int UNAVAILABLE = 503;
+    /** Enough to see which calls failed and why, short enough for the report. */
+    static final int EXAMPLES = 5;
+    private static final int EXAMPLE_CHARS = 240;
 
     final AtomicLong unavailable503 = new AtomicLong();
     final AtomicLong serverErrors = new AtomicLong();
     final AtomicLong unanswered = new AtomicLong();
     final AtomicLong answered = new AtomicLong();
+    /** The first 503s and other 5xx: call and error message. */
+    final List<String> examples = new CopyOnWriteArrayList<>();
     private volatile boolean on;
 
     void begin() {
@@ -43,14 +50,24 @@ final class NodeOutage {
             return false;
         }
         answered.incrementAndGet();
+        if (answer.statusCode() < 500) {
+            return false;
+        }
+        keepExample(answer);
         if (answer.statusCode() == UNAVAILABLE && isApiError(answer)) {
             unavailable503.incrementAndGet();
             return true;
         }
-        if (answer.statusCode() >= 500) {
-            serverErrors.incrementAndGet();
-        }
+        serverErrors.incrementAndGet();
         return false;
+    }
+
+    private void keepExample(HttpResponse<String> answer) {
+        if (examples.size() < EXAMPLES) {
+            String body = String.valueOf(answer.body());
+            examples.add(answer.statusCode() + " " + answer.request().method() + " " + answer.uri().getRawPath() + ": "
+                    + body.substring(0, Math.min(body.length(), EXAMPLE_CHARS)));
+        }
     }
 
     /** The API's error body: {@code {"status": 503, "error": "...", ...}}. */

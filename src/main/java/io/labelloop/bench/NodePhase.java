@@ -3,6 +3,7 @@ package io.labelloop.bench;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -93,6 +94,7 @@ final class NodePhase {
         f.put("unavailable_503_while_node_down", outage.unavailable503.get());
         f.put("server_errors_5xx_while_node_down", outage.serverErrors.get());
         f.put("unanswered_while_node_down", outage.unanswered.get());
+        f.put("server_error_examples_while_node_down", List.copyOf(outage.examples));
         f.put("answers_while_node_down", outage.answered.get());
         f.put("readiness_not_up_polls_while_node_down", notReadyPolls);
         f.put("import_running_at_node_stop", importRunning);

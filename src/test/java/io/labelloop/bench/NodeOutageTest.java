@@ -26,6 +26,7 @@ class NodeOutageTest {
         assertThat(outage.note(answer(503, API_503))).isTrue();
         assertThat(outage.unavailable503).hasValue(1);
         assertThat(outage.serverErrors).hasValue(0);
+        assertThat(outage.examples).singleElement().asString().startsWith("503 GET /api/datasets/d/records: {");
     }
 
     @Test
@@ -71,7 +72,7 @@ class NodeOutageTest {
 
             @Override
             public HttpRequest request() {
-                return HttpRequest.newBuilder(URI.create("http://127.0.0.1/")).build();
+                return HttpRequest.newBuilder(uri()).build();
             }
 
             @Override
@@ -91,7 +92,7 @@ class NodeOutageTest {
 
             @Override
             public URI uri() {
-                return URI.create("http://127.0.0.1/");
+                return URI.create("http://127.0.0.1/api/datasets/d/records");
             }
 
             @Override
