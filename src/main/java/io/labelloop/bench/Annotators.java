@@ -14,7 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Simulated annotators over REST, as scripts or people behind a stale tab would be: each loads unlabeled records,
  * labels one at the revision it read, and keeps every acknowledged (200) label with its value. They work in bursts
  * with a common pause, so that the loop's training debounce sees a quiet moment and trains. Every few labels one
- * sends a bad request; none may answer 5xx. A server that is down (killed) is waited for.
+ * sends a bad request; none may answer 5xx (but a 503 while a data node is down, see {@link NodeOutage}). A server
+ * that is down (killed) is waited for.
  */
 final class Annotators {
 
@@ -32,12 +33,16 @@ final class Annotators {
     final AtomicLong badRequests = new AtomicLong();
     final AtomicLong badRequests5xx = new AtomicLong();
     final AtomicLong conflicts = new AtomicLong();
+    /** Every acknowledged label, a record labeled twice counted twice (the map keeps only the last). */
+    final AtomicLong acks = new AtomicLong();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final String dataset;
+    private final NodeOutage outage;
     private final long startNanos = System.nanoTime();
 
-    Annotators(String dataset) {
+    Annotators(String dataset, NodeOutage outage) {
         this.dataset = dataset;
+        this.outage = outage;
     }
 
     void stop() {
@@ -68,7 +73,10 @@ final class Annotators {
     }
 
     private void labelOne(Rest rest, Random random) throws InterruptedException {
-        JsonNode page = rest.json("GET", "/api/datasets/" + dataset + "/records?status=DEFAULT&size=50&sort=SCORE_ASC", null);
+        HttpResponse<String> read = rest.call("GET", "/api/datasets/" + dataset
+                + "/records?status=DEFAULT&size=50&sort=SCORE_ASC", null);
+        outage.note(read);
+        JsonNode page = Rest.body(read);
         if (page == null || page.path("records").isEmpty()) {
             Thread.sleep(500);
             return;
@@ -78,8 +86,10 @@ final class Annotators {
         String label = LABELS.get(random.nextInt(LABELS.size()));
         HttpResponse<String> answer = rest.call("PUT", "/api/datasets/" + dataset + "/records/" + id + "/label",
                 "{\"label\":\"" + label + "\",\"revision\":" + record.path("revision").asLong() + "}");
+        outage.note(answer);
         if (answer != null && answer.statusCode() == 200) {
             acknowledged.put(id, label);
+            acks.incrementAndGet();
         } else if (answer != null && answer.statusCode() == 409) {
             conflicts.incrementAndGet();
         }
@@ -89,9 +99,10 @@ final class Annotators {
         String[] call = BAD[random.nextInt(BAD.length)].split("\\|", 3);
         HttpResponse<String> answer = rest.call(call[0], "/api/datasets/" + dataset + call[1],
                 call[2].isEmpty() ? null : call[2]);
+        boolean excused = outage.note(answer);
         if (answer != null) {
             badRequests.incrementAndGet();
-            if (answer.statusCode() >= 500) {
+            if (answer.statusCode() >= 500 && !excused) {
                 badRequests5xx.incrementAndGet();
             }
         }

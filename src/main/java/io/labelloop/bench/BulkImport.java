@@ -21,10 +21,12 @@ final class BulkImport {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final String dataset;
     private final int records;
+    private final NodeOutage outage;
 
-    BulkImport(String dataset, int records) {
+    BulkImport(String dataset, int records, NodeOutage outage) {
         this.dataset = dataset;
         this.records = records;
+        this.outage = outage;
     }
 
     int batches() {
@@ -52,6 +54,7 @@ final class BulkImport {
             for (int b = 0; b < batches() && running.get(); ) {
                 batchesSent.set(b + 1);
                 HttpResponse<String> answer = admin.call("POST", "/api/datasets/" + dataset + "/records", batch(b));
+                outage.note(answer);
                 if (answer != null && answer.statusCode() == 200) {
                     batchesAcknowledged.set(++b);
                 } else {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,17 +24,22 @@ final class ChildApp {
     private final Path home;
     private final int port;
     private final String heap;
+    private final Map<String, String> properties;
+    private final Rest anonymous;
     private Process process;
     private Path log;
     private int starts;
 
-    ChildApp(Path jar, Path home, String heap) throws IOException {
+    /** {@code properties} become {@code -D} options of the child, e.g. {@code labelloop.opensearch.uris}. */
+    ChildApp(Path jar, Path home, String heap, Map<String, String> properties) throws IOException {
         this.jar = jar;
         this.home = home;
         this.heap = heap;
+        this.properties = Map.copyOf(properties);
         try (ServerSocket socket = new ServerSocket(0)) {
             this.port = socket.getLocalPort();
         }
+        this.anonymous = new Rest(baseUrl(), null, null);
     }
 
     String baseUrl() {
@@ -49,8 +55,9 @@ final class ChildApp {
         log = home.resolve("child-" + starts + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Dai.djl.offline=true",
-                "-Dspring.config.additional-location=optional:file:" + home.resolve("config") + "/",
-                "-jar", jar.toString(), "serve", "--port", String.valueOf(port)));
+                "-Dspring.config.additional-location=optional:file:" + home.resolve("config") + "/"));
+        properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        command.addAll(List.of("-jar", jar.toString(), "serve", "--port", String.valueOf(port)));
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("LABELLOOP_HOME", home.toString());
@@ -63,18 +70,22 @@ final class ChildApp {
     /** Seconds until {@code /actuator/health/readiness} answers UP; fails if the process dies or takes too long. */
     double awaitReady(long timeoutSeconds) throws InterruptedException, IOException {
         long start = System.nanoTime();
-        Rest anonymous = new Rest(baseUrl(), null, null);
         while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(timeoutSeconds)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the application exited with " + process.exitValue() + "; see " + log);
             }
-            JsonNode health = anonymous.json("GET", "/actuator/health/readiness", null);
-            if (health != null && "UP".equals(health.path("status").asText())) {
+            if (isReady()) {
                 return (System.nanoTime() - start) / 1e9;
             }
             Thread.sleep(250);
         }
         throw new IllegalStateException("not ready after " + timeoutSeconds + " s; see " + log);
+    }
+
+    /** Whether {@code /actuator/health/readiness} answers UP now. */
+    boolean isReady() throws InterruptedException {
+        JsonNode health = anonymous.json("GET", "/actuator/health/readiness", null);
+        return health != null && "UP".equals(health.path("status").asText());
     }
 
     /** SIGKILL: no shutdown hook, no flush; what was acknowledged must survive. */
@@ -97,11 +108,6 @@ final class ChildApp {
     /** The log of the current run so far. */
     String logText() throws IOException {
         return Files.readString(log);
-    }
-
-    /** The HTTP port of the embedded OpenSearch node (written by the node into its data directory). */
-    int openSearchPort() throws IOException {
-        return Integer.parseInt(Files.readString(home.resolve("data/opensearch/http.port")).trim());
     }
 
     void stop() throws InterruptedException {

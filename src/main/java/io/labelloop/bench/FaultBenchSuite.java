@@ -21,7 +21,10 @@ import io.labelloop.cli.BenchSuite;
  * The {@code faults} benchmark: the real application (the built jar) as a child process with simulated annotators
  * over REST and a bulk import in progress, killed with SIGKILL at chosen moments (during the import, during a
  * training, at a promotion, then at random), started again on the same data, and checked after each restart (see
- * {@link FaultChecks}). At the end the loop must train again after the last restart.
+ * {@link FaultChecks}). Then, on a cluster of several nodes ({@code --cluster two-node}, or {@code --opensearch}
+ * with commands to stop and start a node), one data node is stopped under the same load and started again
+ * ({@link NodePhase}), and the checks run once the cluster is green. At the end the loop must train again after the
+ * last restart.
  */
 public final class FaultBenchSuite implements BenchSuite {
 
@@ -52,16 +55,21 @@ public final class FaultBenchSuite implements BenchSuite {
                     --heap SIZE              the child's -Xmx (default 2g)
                     --seed N                 random moments of the later kills (default 42)
                     --dir DIR                working directory: the child's home and data (default: a new temp dir)
-                    --opensearch URL         an external two-node cluster (not implemented yet)"""
-                .formatted(DEFAULT_KILLS, DEFAULT_ANNOTATORS, DEFAULT_IMPORT_RECORDS);
+                    --cluster KIND           embedded (default): the child's own node, no node to stop; two-node: the
+                                             bench runs a 2-node cluster in its own JVM (node0 cluster manager and data,
+                                             node1 data only), the child uses it as an external cluster, and node1 is
+                                             stopped under load after the kills and started again
+                    --opensearch URL[,URL]   your own cluster instead (indices prefixed faults-<epoch seconds>-, left
+                                             there afterwards); a data node is stopped only when both are given:
+                    --stop-node-command CMD  shell command (sh -c) that stops one data node of it
+                    --start-node-command CMD shell command that starts that node again
+                    --node-down-s N          how long the data node stays down under load (default %d)"""
+                .formatted(DEFAULT_KILLS, DEFAULT_ANNOTATORS, DEFAULT_IMPORT_RECORDS, ClusterOptions.DEFAULT_NODE_DOWN_S);
     }
 
     @Override
     public Map<String, Object> run(BenchOptions options, PrintStream log) throws Exception {
-        if (options.get("opensearch") != null) {
-            throw new IllegalArgumentException("--opensearch (an external two-node cluster, stopping one data node) is "
-                    + "not implemented yet; run without it for the embedded node");
-        }
+        ClusterOptions clusterOptions = ClusterOptions.parse(options);
         Path source = Path.of(options.get("home", System.getenv().getOrDefault("LABELLOOP_HOME", ".")));
         Path jar = options.getPath("jar", source.resolve("ui/target/labelloop.jar"));
         if (!Files.isRegularFile(jar)) {
@@ -71,10 +79,34 @@ public final class FaultBenchSuite implements BenchSuite {
         Path home = options.get("dir") != null ? Path.of(options.get("dir")) : Files.createTempDirectory("labelloop-faults-");
         copyTree(source.resolve("config"), home.resolve("config"));
         copyTree(source.resolve("routes"), home.resolve("routes"));
-        Run run = new Run(new ChildApp(jar, home, options.get("heap", "2g")), options.getInt("kills", DEFAULT_KILLS),
-                options.getInt("annotators", DEFAULT_ANNOTATORS), options.getInt("import-records", DEFAULT_IMPORT_RECORDS),
-                new Random(options.getInt("seed", 42)), log);
-        Map<String, Object> faults = run.execute();
+        try (BenchCluster cluster = openCluster(clusterOptions, home, log)) {
+            ChildApp child = new ChildApp(jar, home, options.get("heap", "2g"), cluster.childProperties());
+            Run run = new Run(child, cluster, clusterOptions, options.getInt("kills", DEFAULT_KILLS),
+                    options.getInt("annotators", DEFAULT_ANNOTATORS),
+                    options.getInt("import-records", DEFAULT_IMPORT_RECORDS), new Random(options.getInt("seed", 42)), log);
+            Map<String, Object> faults;
+            try {
+                faults = run.execute();
+            } finally {
+                child.stop(); // also when a check failed: no child left running on a cluster that closes
+            }
+            faults.put("conditions", conditions(options, run, faults, cluster, clusterOptions, jar, home));
+            return faults;
+        }
+    }
+
+    private static BenchCluster openCluster(ClusterOptions options, Path home, PrintStream log) {
+        long start = System.nanoTime();
+        BenchCluster cluster = BenchCluster.open(options, home);
+        if (!cluster.uris().isEmpty()) {
+            log.printf("faults bench: OpenSearch %s at %s (%.1f s)%n", options.kind().label, cluster.uris(),
+                    (System.nanoTime() - start) / 1e9);
+        }
+        return cluster;
+    }
+
+    private static Map<String, Object> conditions(BenchOptions options, Run run, Map<String, Object> faults,
+            BenchCluster cluster, ClusterOptions clusterOptions, Path jar, Path home) {
         Map<String, Object> conditions = new LinkedHashMap<>();
         conditions.put("records", faults.get("records_at_end"));
         conditions.put("annotators", run.annotatorCount);
@@ -86,8 +118,13 @@ public final class FaultBenchSuite implements BenchSuite {
         conditions.put("load_average_1m_at_end", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         conditions.put("jar", jar.toString());
         conditions.put("home", home.toString());
-        faults.put("conditions", conditions);
-        return faults;
+        conditions.put("opensearch", clusterOptions.kind().label);
+        if (!cluster.uris().isEmpty()) {
+            conditions.put("opensearch_uris", cluster.uris());
+            conditions.put("index_prefix", cluster.indexPrefix());
+            conditions.put("node_down_s_asked", clusterOptions.nodeDownSeconds());
+        }
+        return conditions;
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
@@ -106,14 +143,17 @@ public final class FaultBenchSuite implements BenchSuite {
     /** One run of the bench: the child, its annotators and import, the kills and the checks. */
     private static final class Run {
         final ChildApp child;
+        final BenchCluster cluster;
         final int kills;
         final int annotatorCount;
         final int importRecords;
         final Random random;
         final PrintStream log;
         long sampleRecords;
-        final Annotators annotators = new Annotators(LOOP);
+        final NodeOutage outage = new NodeOutage();
+        final Annotators annotators = new Annotators(LOOP, outage);
         final BulkImport bulk;
+        final NodePhase node;
         final List<Double> recovery = new ArrayList<>();
         final List<String> phases = new ArrayList<>();
         final List<String> lostSeen = new ArrayList<>();
@@ -124,12 +164,15 @@ public final class FaultBenchSuite implements BenchSuite {
         boolean sigtermSeen;
         double sigtermStopSeconds;
 
-        Run(ChildApp child, int kills, int annotators, int importRecords, Random random, PrintStream log) {
+        Run(ChildApp child, BenchCluster cluster, ClusterOptions clusterOptions, int kills, int annotators,
+                int importRecords, Random random, PrintStream log) {
             this.child = child;
+            this.cluster = cluster;
             this.kills = kills;
             this.annotatorCount = annotators;
             this.importRecords = importRecords;
-            this.bulk = new BulkImport(LOOP, importRecords);
+            this.bulk = new BulkImport(LOOP, importRecords, outage);
+            this.node = new NodePhase(cluster, clusterOptions, child, this.annotators, bulk, outage, log);
             this.random = random;
             this.log = log;
         }
@@ -137,7 +180,7 @@ public final class FaultBenchSuite implements BenchSuite {
         Map<String, Object> execute() throws Exception {
             Rest annotator = new Rest(child.baseUrl(), "annotator", ChildApp.ANNOTATOR_PASSWORD);
             Rest admin = new Rest(child.baseUrl(), "admin", ChildApp.ADMIN_PASSWORD);
-            FaultChecks checks = new FaultChecks(annotator, LOOP, LOOP);
+            FaultChecks checks = new FaultChecks(annotator, LOOP, LOOP, cluster.indexPrefix());
             child.start();
             log.println("faults bench: first start of " + child.baseUrl() + " (log " + child.log() + ")");
             log.printf("faults bench: ready after %.1f s%n", child.awaitReady(READY_TIMEOUT_S));
@@ -164,6 +207,7 @@ public final class FaultBenchSuite implements BenchSuite {
                             seconds, annotators.acknowledged.size(), lostSeen.size());
                 }
                 sigtermDuringTraining(checks);
+                nodeDown(checks);
                 continued = loopContinues(checks);
                 awaitImport();
             } finally {
@@ -220,7 +264,7 @@ public final class FaultBenchSuite implements BenchSuite {
         }
 
         private void check(FaultChecks checks) throws Exception {
-            Rest openSearch = new Rest("http://127.0.0.1:" + child.openSearchPort(), null, null);
+            Rest openSearch = cluster.openSearch();
             List<String> lost = checks.lostLabels(annotators.acknowledged);
             lost.stream().filter(l -> !lostSeen.contains(l)).forEach(lostSeen::add);
             long sent = Math.min(importRecords, (long) bulk.batchesSent.get() * BulkImport.BATCH);
@@ -251,9 +295,20 @@ public final class FaultBenchSuite implements BenchSuite {
             check(checks);
         }
 
+        /** A data node down and back (where the cluster has one to stop), then the checks, as after a restart. */
+        private void nodeDown(FaultChecks checks) throws Exception {
+            node.run();
+            if (node.stops > 0) {
+                child.awaitReady(READY_TIMEOUT_S); // fails if the application died while the node was down
+                check(checks);
+                log.printf("faults bench: checked after the node's return; %d labels acknowledged so far, %d lost%n",
+                        annotators.acknowledged.size(), lostSeen.size());
+            }
+        }
+
         /** After the last restart the loop trains again: a new version is registered. */
         private boolean loopContinues(FaultChecks checks) throws Exception {
-            Rest openSearch = new Rest("http://127.0.0.1:" + child.openSearchPort(), null, null);
+            Rest openSearch = cluster.openSearch();
             long before = checks.versions(openSearch);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PHASE_TIMEOUT_S);
             while (System.nanoTime() < deadline) {
@@ -285,6 +340,7 @@ public final class FaultBenchSuite implements BenchSuite {
                     : round(sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(0.95 * sorted.size()) - 1))));
             f.put("bad_requests", annotators.badRequests.get());
             f.put("bad_requests_5xx", annotators.badRequests5xx.get());
+            f.putAll(node.figures());
             f.put("recovery_s", sorted.stream().map(Run::round).toList());
             f.put("kill_moments", phases);
             f.put("sigterm_during_training", sigtermSeen);

@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * What must hold after every restart: each acknowledged label stored with its value, no record more than were sent,
  * no queue entry claimed by nobody for longer than the lease, at most one serving version. Reads the application
- * over REST and its OpenSearch node directly (registry and queue have no REST view).
+ * over REST and its OpenSearch directly (registry and queue have no REST view), at the base URL the caller passes and
+ * under the run's index prefix.
  */
 final class FaultChecks {
 
@@ -21,11 +22,13 @@ final class FaultChecks {
     private final Rest app;
     private final String dataset;
     private final String loop;
+    private final String indexPrefix;
 
-    FaultChecks(Rest app, String dataset, String loop) {
+    FaultChecks(Rest app, String dataset, String loop, String indexPrefix) {
         this.app = app;
         this.dataset = dataset;
         this.loop = loop;
+        this.indexPrefix = indexPrefix;
     }
 
     /** Acknowledged labels not stored with their value (ids listed). */
@@ -52,28 +55,36 @@ final class FaultChecks {
 
     /** Versions of the loop that are CURRENT (serving): exactly one once the loop has trained and promoted. */
     long servingVersions(Rest openSearch) throws InterruptedException {
-        return hits(openSearch, "labelloop-models", "{\"size\":0,\"track_total_hits\":true,\"query\":{\"bool\":{\"filter\":["
+        return hits(openSearch, models(), "{\"size\":0,\"track_total_hits\":true,\"query\":{\"bool\":{\"filter\":["
                 + "{\"term\":{\"loop\":\"" + loop + "\"}},{\"term\":{\"status\":\"CURRENT\"}}]}}}");
     }
 
     /** Versions of the loop registered so far (any status). */
     long versions(Rest openSearch) throws InterruptedException {
-        return hits(openSearch, "labelloop-models", "{\"size\":0,\"track_total_hits\":true,\"query\":{\"term\":{\"loop\":\""
+        return hits(openSearch, models(), "{\"size\":0,\"track_total_hits\":true,\"query\":{\"term\":{\"loop\":\""
                 + loop + "\"}}}");
     }
 
     /** Queue entries still CLAIMED although their lease ended more than a lease ago: claimed by nobody. */
     long orphanClaims(Rest openSearch) throws InterruptedException {
         String before = Instant.now().minus(LEASE).toString();
-        return hits(openSearch, "labelloop-queue-" + dataset, "{\"size\":0,\"track_total_hits\":true,\"query\":{\"bool\":"
+        return hits(openSearch, queue(), "{\"size\":0,\"track_total_hits\":true,\"query\":{\"bool\":"
                 + "{\"filter\":[{\"term\":{\"state\":\"CLAIMED\"}},{\"range\":{\"leaseUntil\":{\"lt\":\"" + before
                 + "\"}}}]}}}");
     }
 
     /** Queue entries CLAIMED now (for the report: the REST annotators do not claim). */
     long claims(Rest openSearch) throws InterruptedException {
-        return hits(openSearch, "labelloop-queue-" + dataset,
+        return hits(openSearch, queue(),
                 "{\"size\":0,\"track_total_hits\":true,\"query\":{\"term\":{\"state\":\"CLAIMED\"}}}");
+    }
+
+    private String models() {
+        return indexPrefix + "models";
+    }
+
+    private String queue() {
+        return indexPrefix + "queue-" + dataset;
     }
 
     private static long hits(Rest openSearch, String index, String query) throws InterruptedException {

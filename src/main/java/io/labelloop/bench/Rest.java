@@ -47,10 +47,16 @@ final class Rest {
 
     /** The JSON body of a 2xx answer, or null. */
     JsonNode json(String method, String path, String body) throws InterruptedException {
-        HttpResponse<String> answer = call(method, path, body);
-        if (answer == null || answer.statusCode() / 100 != 2) {
-            return null;
-        }
+        return body(call(method, path, body));
+    }
+
+    /** The JSON body of this answer if it is a 2xx, else null. */
+    static JsonNode body(HttpResponse<String> answer) {
+        return answer == null || answer.statusCode() / 100 != 2 ? null : tree(answer);
+    }
+
+    /** The answer's body as JSON (whatever its status), or null when it is not JSON. */
+    static JsonNode tree(HttpResponse<String> answer) {
         try {
             return JSON.readTree(answer.body());
         } catch (IOException e) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.opensearch.analysis.common.CommonAnalysisPlugin;
+import org.opensearch.client.Client;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.env.Environment;
 import org.opensearch.http.HttpServerTransport;
@@ -97,6 +98,11 @@ final class EmbeddedNode implements AutoCloseable {
 
     int httpPort() {
         return httpPort;
+    }
+
+    /** The node's own client (transport actions inside the JVM, no HTTP): for cluster health and the like. */
+    Client client() {
+        return node.client();
     }
 
     @Override

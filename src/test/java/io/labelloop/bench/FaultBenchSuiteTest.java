@@ -32,15 +32,21 @@ class FaultBenchSuiteTest {
     }
 
     @Test
-    void anExternalClusterIsRefusedAsNotImplementedYet() {
+    void clusterOptionsThatCannotWorkAreRefusedBeforeAnythingStarts() {
         assertThatThrownBy(() -> new FaultBenchSuite().run(BenchOptions.parse(List.of("--suite", "faults",
-                "--opensearch", "http://127.0.0.1:9200")), System.err))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not implemented");
+                "--cluster", "two-node", "--opensearch", "http://127.0.0.1:9200")), System.err))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pass one of them");
+    }
+
+    @Test
+    void theUsageNamesTheClusterOptions() {
+        assertThat(new FaultBenchSuite().usage()).contains("--cluster KIND", "--opensearch URL", "--stop-node-command",
+                "--start-node-command", "--node-down-s");
     }
 
     @Test
     void importIdsAreStableSoThatAResentBatchAddsNothing() {
         assertThat(BulkImport.id(7)).isEqualTo("imp-000007").isEqualTo(BulkImport.id(7));
-        assertThat(new BulkImport("d", 501).batches()).isEqualTo(3);
+        assertThat(new BulkImport("d", 501, new NodeOutage()).batches()).isEqualTo(3);
     }
 }
