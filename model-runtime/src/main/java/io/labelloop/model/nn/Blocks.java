@@ -58,4 +58,16 @@ final class Blocks {
     static NDList list(NDArray... arrays) {
         return new NDList(arrays);
     }
+
+    /**
+     * A 0-d float32 array allocated by PyTorch itself, for an operation with a constant whose backward reads it.
+     * DJL's {@code mul(Number)}, {@code div(Number)}, {@code maximum(Number)} and the like wrap the number with
+     * {@code manager.create(n)} (torch::from_blob over a direct ByteBuffer that only that PtNDArray keeps alive) and close it
+     * straight away; autograd still holds the tensor for the backward pass, which then reads freed memory once the GC has
+     * reclaimed the buffer: garbage gradients, NaN weights, intermittently. {@code full} allocates in PyTorch, which
+     * autograd's reference keeps alive.
+     */
+    static NDArray scalar(ai.djl.ndarray.NDManager manager, float value) {
+        return manager.full(new ai.djl.ndarray.types.Shape(), value);
+    }
 }

@@ -67,7 +67,8 @@ public final class ClassifierBlock extends ImportedBlock {
              NDArray squares = mean.square();
              NDArray sumSquares = squares.sum(new int[] {1}, true);
              NDArray norm = sumSquares.sqrt();
-             NDArray safeNorm = norm.maximum(1e-12f)) {
+             NDArray floor = Blocks.scalar(norm.getManager(), 1e-12f); // autograd keeps it: not maximum(Number)
+             NDArray safeNorm = norm.maximum(floor)) {
             return mean.div(safeNorm);
         }
     }

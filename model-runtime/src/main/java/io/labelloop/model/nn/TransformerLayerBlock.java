@@ -126,7 +126,8 @@ final class TransformerLayerBlock extends ImportedBlock {
              NDArray kt = k.transpose(0, 2, 1); // (BN, D, S)
              NDArray scores = q.batchMatMul(kt); // (BN, S, S)
              NDArray scores4 = scores.reshape(b, config.heads(), s, s);
-             NDArray probs = Blocks.dropout(probabilities(scores4.muli(scale).addi(maskBias), keyPadding, s), dropout,
+             NDArray scaleFactor = Blocks.scalar(scores4.getManager(), scale);
+             NDArray probs = Blocks.dropout(probabilities(scores4.muli(scaleFactor).addi(maskBias), keyPadding, s), dropout,
                      training); // (B, N, S, S)
              NDArray probs3 = probs.reshape(bn, s, s);
              NDArray context = probs3.batchMatMul(v); // (BN, S, D)

@@ -406,7 +406,10 @@ public final class Training {
             oneHot[b * classes + gold[batch[b]]] = 1f;
         }
         NDArray target = bm.create(oneHot, new Shape(batch.length, classes)); // (B, C)
-        return logits.logSoftmax(1).mul(target).sum().div(-batch.length);
+        // Not div(Number): DJL wraps the number in a from_blob array it closes at once, which autograd reads in the backward
+        // pass after the GC may have freed it (see Blocks.scalar). full() allocates in PyTorch.
+        NDArray divisor = bm.full(new Shape(), (float) -batch.length);
+        return logits.logSoftmax(1).mul(target).sum().div(divisor);
     }
 
     // ----- the result
