@@ -2,6 +2,7 @@ package io.labelloop.model.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
@@ -67,7 +68,7 @@ final class Blocks {
      * reclaimed the buffer: garbage gradients, NaN weights, intermittently. {@code full} allocates in PyTorch, which
      * autograd's reference keeps alive.
      */
-    static NDArray scalar(ai.djl.ndarray.NDManager manager, float value) {
-        return manager.full(new ai.djl.ndarray.types.Shape(), value);
+    static NDArray scalar(NDManager manager, float value) {
+        return manager.full(new Shape(), value);
     }
 }
