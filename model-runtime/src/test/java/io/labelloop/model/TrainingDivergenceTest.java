@@ -25,24 +25,19 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainingDivergenceTest {
 
     private static final float ABSURD = 1e38f;
-    private static final List<String> TEXTS = List.of("my card was declined!", "how do i open an account?", "where is my money",
-            "can i use it abroad?", "the payment failed", "what fee", "i lost my card", "how do i top up");
 
-    private static ModelRuntime runtime;
-    private static TextClassifier tinyBert;
+    private static TinyBert tiny;
 
     @BeforeAll
     static void start(@TempDir Path dir) throws Exception {
-        runtime = ModelRuntime.builder().optThreads(2).build();
-        tinyBert = runtime.fromDirectory(TinyHuggingFaceModel.write(dir.resolve("bert"), "bert", true), List.of());
+        tiny = TinyBert.open(dir);
     }
 
     @AfterAll
     static void stop() {
-        if (tinyBert != null) {
-            tinyBert.close();
+        if (tiny != null) {
+            tiny.close();
         }
-        runtime.close();
     }
 
     @Test
@@ -75,7 +70,7 @@ class TrainingDivergenceTest {
 
     @Test
     void anEpochWithoutAFiniteLossEndsTheTrainingEvenBeforeAFewInARow() {
-        TrainingRequest request = absurd().optBatchSize(TEXTS.size()).build(); // 1 batch an epoch
+        TrainingRequest request = absurd().optBatchSize(TinyBert.TEXTS.size()).build(); // 1 batch an epoch
 
         Throwable failure = catchFailure(request);
 
@@ -84,19 +79,19 @@ class TrainingDivergenceTest {
 
     private static Throwable catchFailure(TrainingRequest request) {
         List<Throwable> thrown = new ArrayList<>();
-        assertThatThrownBy(() -> runtime.train(request).close()).isInstanceOf(ModelException.class).satisfies(thrown::add);
+        assertThatThrownBy(() -> tiny.runtime.train(request).close()).isInstanceOf(ModelException.class).satisfies(thrown::add);
         return thrown.get(0);
     }
 
     private static TrainingRequest.Builder absurd() {
-        return TrainingRequest.builder().setLabels(tinyBert.labels()).setTrainExamples(examples()).optMode(TrainingMode.FULL)
-                .optEpochs(5).optLearningRate(ABSURD).optHeadLearningRate(ABSURD).optTrainWordEmbeddings(true).optBase(tinyBert);
+        return TrainingRequest.builder().setLabels(tiny.classifier.labels()).setTrainExamples(examples()).optMode(TrainingMode.FULL)
+                .optEpochs(5).optLearningRate(ABSURD).optHeadLearningRate(ABSURD).optTrainWordEmbeddings(true).optBase(tiny.classifier);
     }
 
     private static List<Example> examples() {
         List<Example> examples = new ArrayList<>();
-        for (int i = 0; i < TEXTS.size(); i++) {
-            examples.add(new Example("t-" + i, TEXTS.get(i), tinyBert.labels().get(i % 2)));
+        for (int i = 0; i < TinyBert.TEXTS.size(); i++) {
+            examples.add(new Example("t-" + i, TinyBert.TEXTS.get(i), tiny.classifier.labels().get(i % 2)));
         }
         return examples;
     }

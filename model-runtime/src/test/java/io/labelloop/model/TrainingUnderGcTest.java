@@ -21,24 +21,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TrainingUnderGcTest {
 
-    private static final List<String> TEXTS = List.of("my card was declined!", "how do i open an account?", "where is my money",
-            "can i use it abroad?", "the payment failed", "what fee", "i lost my card", "how do i top up");
 
-    private static ModelRuntime runtime;
-    private static TextClassifier tinyBert;
+    private static TinyBert tiny;
 
     @BeforeAll
     static void start(@TempDir Path dir) throws Exception {
-        runtime = ModelRuntime.builder().optThreads(2).build();
-        tinyBert = runtime.fromDirectory(TinyHuggingFaceModel.write(dir.resolve("bert"), "bert", true), List.of());
+        tiny = TinyBert.open(dir);
     }
 
     @AfterAll
     static void stop() {
-        if (tinyBert != null) {
-            tinyBert.close();
+        if (tiny != null) {
+            tiny.close();
         }
-        runtime.close();
     }
 
     @Test
@@ -72,15 +67,15 @@ class TrainingUnderGcTest {
     private static List<Double> losses() {
         List<Example> examples = new ArrayList<>();
         for (int copy = 0; copy < 4; copy++) {
-            for (int i = 0; i < TEXTS.size(); i++) {
-                examples.add(new Example("t-" + copy + "-" + i, TEXTS.get(i), tinyBert.labels().get(i % 2)));
+            for (int i = 0; i < TinyBert.TEXTS.size(); i++) {
+                examples.add(new Example("t-" + copy + "-" + i, TinyBert.TEXTS.get(i), tiny.classifier.labels().get(i % 2)));
             }
         }
         List<ProgressListener.EpochProgress> progress = new ArrayList<>();
-        TrainingRequest request = TrainingRequest.builder().setLabels(tinyBert.labels()).setTrainExamples(examples)
-                .optMode(TrainingMode.FULL).optEpochs(4).optBatchSize(4).optSeed(42).optBase(tinyBert)
+        TrainingRequest request = TrainingRequest.builder().setLabels(tiny.classifier.labels()).setTrainExamples(examples)
+                .optMode(TrainingMode.FULL).optEpochs(4).optBatchSize(4).optSeed(42).optBase(tiny.classifier)
                 .optProgressListener(progress::add).build();
-        runtime.train(request).close();
+        tiny.runtime.train(request).close();
         return progress.stream().map(ProgressListener.EpochProgress::trainLoss).toList();
     }
 }
