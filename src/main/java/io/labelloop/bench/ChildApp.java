@@ -13,12 +13,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The real application as a child process ({@code java -jar labelloop.jar serve}) on its own home and data, started,
- * killed with SIGKILL and started again on the same data. Its output goes to {@code child-N.log}.
+ * killed with SIGKILL and started again on the same data. Its output goes to {@code child-N.log}. Public for the
+ * integration tests that restart the application too.
  */
-final class ChildApp {
+public final class ChildApp {
 
-    static final String ADMIN_PASSWORD = "faults-admin";
-    static final String ANNOTATOR_PASSWORD = "faults-annotator";
+    /** The child's {@code admin} password. */
+    public static final String ADMIN_PASSWORD = "faults-admin";
+    /** The child's {@code annotator} password. */
+    public static final String ANNOTATOR_PASSWORD = "faults-annotator";
 
     private final Path jar;
     private final Path home;
@@ -31,7 +34,7 @@ final class ChildApp {
     private int starts;
 
     /** {@code properties} become {@code -D} options of the child, e.g. {@code labelloop.opensearch.uris}. */
-    ChildApp(Path jar, Path home, String heap, Map<String, String> properties) throws IOException {
+    public ChildApp(Path jar, Path home, String heap, Map<String, String> properties) throws IOException {
         this.jar = jar;
         this.home = home;
         this.heap = heap;
@@ -42,15 +45,18 @@ final class ChildApp {
         this.anonymous = new Rest(baseUrl(), null, null);
     }
 
-    String baseUrl() {
+    /** Where the child's web server answers, e.g. {@code http://127.0.0.1:41234}. */
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
-    Path log() {
+    /** The current run's log file. */
+    public Path log() {
         return log;
     }
 
-    void start() throws IOException {
+    /** Starts the child (again) on its home and data; its output goes to a new {@code child-N.log}. */
+    public void start() throws IOException {
         starts++;
         log = home.resolve("child-" + starts + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -68,7 +74,7 @@ final class ChildApp {
     }
 
     /** Seconds until {@code /actuator/health/readiness} answers UP; fails if the process dies or takes too long. */
-    double awaitReady(long timeoutSeconds) throws InterruptedException, IOException {
+    public double awaitReady(long timeoutSeconds) throws InterruptedException, IOException {
         long start = System.nanoTime();
         while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(timeoutSeconds)) {
             if (!process.isAlive()) {
@@ -89,7 +95,7 @@ final class ChildApp {
     }
 
     /** SIGKILL: no shutdown hook, no flush; what was acknowledged must survive. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
@@ -110,7 +116,13 @@ final class ChildApp {
         return Files.readString(log);
     }
 
-    void stop() throws InterruptedException {
+    /** Whether the child process runs now. */
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** SIGTERM, and SIGKILL if it has not stopped within 90 s; nothing when it does not run. */
+    public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(90, TimeUnit.SECONDS)) {

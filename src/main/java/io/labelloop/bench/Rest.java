@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** HTTP calls to the child application (HTTP Basic) or its OpenSearch node; null when nothing answers. */
-final class Rest {
+public final class Rest {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -22,7 +22,8 @@ final class Rest {
     private final String base;
     private final String authorization;
 
-    Rest(String base, String user, String password) {
+    /** Calls {@code base}, as {@code user} with HTTP Basic, or anonymously when {@code user} is null. */
+    public Rest(String base, String user, String password) {
         this.base = base;
         this.authorization = user == null ? null
                 : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -46,7 +47,7 @@ final class Rest {
     }
 
     /** The JSON body of a 2xx answer, or null. */
-    JsonNode json(String method, String path, String body) throws InterruptedException {
+    public JsonNode json(String method, String path, String body) throws InterruptedException {
         return body(call(method, path, body));
     }
 

@@ -6,19 +6,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterEach;
@@ -27,8 +20,9 @@ import org.openqa.selenium.By;
 import org.springframework.util.FileSystemUtils;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.labelloop.bench.ChildApp;
+import io.labelloop.bench.Rest;
 import io.labelloop.dataset.CsvParser;
 
 /**
@@ -42,7 +36,6 @@ import io.labelloop.dataset.CsvParser;
 class RestartedScoreBrowserIT {
 
     private static final String LOOP = "banking-sentiment";
-    private static final String ADMIN_PASSWORD = "restart-admin";
     private static final Path REPO = Path.of(System.getProperty("labelloop.repo", ".."));
     private static final Path JAR = Path.of(System.getProperty("labelloop.jar", "target/labelloop.jar"));
     private static final Path BANKING = Path.of(System.getProperty("labelloop.datasets", "../../shared/datasets"))
@@ -52,12 +45,9 @@ class RestartedScoreBrowserIT {
     /** Two of the score step's chunks stored: the kill lands well inside the score. */
     private static final int SCORED_BEFORE_KILL = 1024;
     private static final Duration LONG_WAIT = Duration.ofMinutes(4);
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final HttpClient http = HttpClient.newHttpClient();
     private Path home;
-    private int port;
-    private Process app;
+    private ChildApp app;
+    private Rest admin;
     private Browser browser;
 
     @AfterEach
@@ -66,10 +56,7 @@ class RestartedScoreBrowserIT {
             browser.close();
         }
         if (app != null) {
-            app.destroy();
-            if (!app.waitFor(90, TimeUnit.SECONDS)) {
-                app.destroyForcibly();
-            }
+            app.stop();
         }
     }
 
@@ -80,17 +67,19 @@ class RestartedScoreBrowserIT {
         assumeTrue(Files.exists(BANKING), "banking77 not found at " + BANKING + " (set labelloop.datasets)");
         assertThat(JAR).as("the jar that package built").isRegularFile();
         prepareHome();
+        app = new ChildApp(JAR.toAbsolutePath(), home, "2g", Map.of());
+        admin = new Rest(app.baseUrl(), "admin", ChildApp.ADMIN_PASSWORD);
 
         start();
         JsonNode beforeKill = awaitLoop(p -> p.path("task").asText().startsWith("score ")
                 && p.path("running").asBoolean() && p.path("done").asLong() >= SCORED_BEFORE_KILL);
         String task = beforeKill.path("task").asText();
         long total = beforeKill.path("total").asLong();
-        app.destroyForcibly().waitFor();
+        app.kill();
 
         start();
-        browser = Browser.start("http://localhost:" + port + "/");
-        browser.signIn("admin", ADMIN_PASSWORD);
+        browser = Browser.start(app.baseUrl() + "/");
+        browser.signIn("admin", ChildApp.ADMIN_PASSWORD);
         browser.open("loops");
         browser.until(LONG_WAIT, d -> progressText().startsWith("Running: " + task));
         JsonNode continued = loop().path("progress");
@@ -148,37 +137,22 @@ class RestartedScoreBrowserIT {
     }
 
     private void start() throws IOException, InterruptedException {
-        if (port == 0) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-        }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx2g", "-Dai.djl.offline=true",
-                "-Dspring.config.additional-location=optional:file:" + home.resolve("config") + "/",
-                "-jar", JAR.toAbsolutePath().toString(), "serve", "--port", String.valueOf(port)))
-                .directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("app.log").toFile()));
-        builder.environment().put("LABELLOOP_HOME", home.toString());
-        builder.environment().put("LABELLOOP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        builder.environment().put("LABELLOOP_ANNOTATOR_PASSWORD", "restart-annotator");
-        builder.environment().putIfAbsent("OMP_WAIT_POLICY", "PASSIVE");
-        app = builder.start();
-        awaitLoop(p -> true);
+        app.start();
+        app.awaitReady(LONG_WAIT.toSeconds());
     }
 
     /** The loop's current task once it matches, polled over REST while the process lives. */
     private JsonNode awaitLoop(Predicate<JsonNode> progress) throws InterruptedException {
         long deadline = System.nanoTime() + LONG_WAIT.toNanos();
         while (System.nanoTime() < deadline) {
-            assertThat(app.isAlive()).as("the application runs (log: " + home.resolve("app.log") + ")").isTrue();
+            assertThat(app.isAlive()).as("the application runs (log: " + app.log() + ")").isTrue();
             JsonNode loop = loop();
             if (loop != null && progress.test(loop.path("progress"))) {
                 return loop.path("progress");
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("the loop's task did not get there within " + LONG_WAIT + "; log: " + home.resolve("app.log"));
+        throw new AssertionError("the loop's task did not get there within " + LONG_WAIT + "; log: " + app.log());
     }
 
     private String progressText() {
@@ -191,14 +165,8 @@ class RestartedScoreBrowserIT {
 
     /** The admin's JSON answer, or null while nothing answers. */
     private JsonNode get(String path) {
-        String auth = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Basic " + auth).timeout(Duration.ofSeconds(10)).build();
         try {
-            HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return answer.statusCode() == 200 ? JSON.readTree(answer.body()) : null;
-        } catch (IOException e) {
-            return null;
+            return admin.json("GET", path, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
