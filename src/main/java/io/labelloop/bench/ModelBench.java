@@ -19,6 +19,7 @@ import io.labelloop.model.core.Prediction;
 import io.labelloop.model.infer.ScoringWorkers;
 import io.labelloop.model.train.Example;
 import io.labelloop.model.train.TrainingMode;
+import io.labelloop.model.weights.PretrainedEncoder;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,10 +65,14 @@ final class ModelBench {
      * @param pad512Sample records in the padded-to-512 measurement
      * @param pad512BatchSize batch size of the padded-to-512 measurement (small: a 512-token batch of 32 needs GBs)
      * @param seed sampling and training seed
+     * @param baseModels the pretrained encoders to measure, by loop-file name
      */
     record Options(Path data, String textColumn, String labelColumn, Path labelSet, int threads, int limit, int batchSize,
-                          int pad512Sample, int pad512BatchSize, long seed) {
+                          int pad512Sample, int pad512BatchSize, long seed, List<String> baseModels) {
     }
+
+    /** Records whose encoder-only embedding rate is measured (a sample: the rate, not the vectors, is wanted). */
+    static final int EMBEDDING_SAMPLE = 2000;
 
     /**
      * @param options what to run
@@ -97,17 +102,54 @@ final class ModelBench {
         conditions.put("threads", options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors());
         conditions.put("cores", Runtime.getRuntime().availableProcessors());
         conditions.put("omp_wait_policy", String.valueOf(System.getenv("OMP_WAIT_POLICY")));
+        conditions.put("batch_size", options.batchSize());
         result.put("conditions", conditions);
-        try (ModelRuntime runtime = ModelRuntime.builder().optThreads(options.threads()).optBatchSize(options.batchSize()).build();
-             TextClassifier zeroShot = runtime.zeroShot(labels)) {
+        Map<String, Object> models = new LinkedHashMap<>();
+        result.put("base_models", models);
+        try (ModelRuntime runtime = ModelRuntime.builder().optThreads(options.threads()).optBatchSize(options.batchSize()).build()) {
+            for (String baseModel : options.baseModels()) {
+                log.println("== base model " + baseModel);
+                models.put(baseModel, baseModel(runtime, baseModel, labels, texts, gold));
+            }
+        }
+        return result;
+    }
+
+    private Map<String, Object> baseModel(ModelRuntime runtime, String baseModel, List<LabelDescription> labels,
+                                          List<String> texts, List<String> gold) throws Exception {
+        Map<String, Object> result = new LinkedHashMap<>();
+        try (TextClassifier zeroShot = runtime.zeroShot(baseModel, labels)) {
             List<Prediction> predictions = scoring(zeroShot, texts, result);
+            PeerFigures.measure(PretrainedEncoder.named(baseModel), options.threads(), options.batchSize(), texts, result, log);
+            embedding(zeroShot, texts, result);
             if (gold != null) {
                 result.put("zero_shot", zeroShotAccuracy(zeroShot, texts, gold, predictions));
             }
             List<String> trainLabels = gold != null ? gold : predictions.stream().map(Prediction::label).toList();
-            result.put("training", training(runtime, zeroShot.labels(), texts, trainLabels));
+            result.put("training", training(runtime, baseModel, zeroShot.labels(), texts, trainLabels));
         }
         return result;
+    }
+
+    /** The encoder alone (no head, no softmax) on a sample, and tokenisation alone on every text. */
+    private void embedding(TextClassifier zeroShot, List<String> texts, Map<String, Object> result) {
+        List<String> sample = sample(texts, EMBEDDING_SAMPLE);
+        long t0 = System.nanoTime();
+        zeroShot.embed(sample);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("records_per_s", round(sample.size() / seconds));
+        e.put("sample", sample.size());
+        result.put("embedding", e);
+        long t1 = System.nanoTime();
+        zeroShot.tokenCounts(texts);
+        double tokenSeconds = (System.nanoTime() - t1) / 1e9;
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("records_per_s", round(texts.size() / tokenSeconds));
+        double scoringRate = (double) ((Map<?, ?>) result.get("scoring")).get("records_per_s");
+        t.put("share_of_scoring_time", round4(scoringRate / (texts.size() / tokenSeconds)));
+        result.put("tokenizer", t);
+        log.println("embedding: " + e + ", tokenizer: " + t);
     }
 
     private List<String> limit(List<String> list) {
@@ -232,7 +274,8 @@ final class ModelBench {
         return z;
     }
 
-    private Map<String, Object> training(ModelRuntime runtime, List<String> labels, List<String> texts, List<String> trainLabels) {
+    private Map<String, Object> training(ModelRuntime runtime, String baseModel, List<String> labels, List<String> texts,
+                                         List<String> trainLabels) {
         List<Example> examples = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             if (labels.contains(trainLabels.get(i))) {
@@ -245,12 +288,12 @@ final class ModelBench {
         t.put("train_examples", train.size());
         t.put("labels_from", options.labelColumn() != null ? "column " + options.labelColumn() : "zero-shot predictions");
         log.println("head-only training on " + train.size() + " examples ...");
-        try (TrainingResult head = runtime.train(request(labels, train, TrainingMode.HEAD, 0))) {
+        try (TrainingResult head = runtime.train(request(baseModel, labels, train, TrainingMode.HEAD, 0))) {
             t.put("head_seconds_300", round(head.trainSeconds()));
             t.put("head_epochs", head.epochsRun());
         }
         log.println("full fine-tuning on " + train.size() + " examples x " + FULL_EPOCHS + " epochs ...");
-        try (TrainingResult full = runtime.train(request(labels, train, TrainingMode.FULL, FULL_EPOCHS))) {
+        try (TrainingResult full = runtime.train(request(baseModel, labels, train, TrainingMode.FULL, FULL_EPOCHS))) {
             t.put("full_seconds", round(full.trainSeconds()));
             t.put("full_epochs", full.epochsRun());
             t.put("full_examples_per_s", round(train.size() * (double) full.epochsRun() / full.trainSeconds()));
@@ -260,8 +303,9 @@ final class ModelBench {
         return t;
     }
 
-    private TrainingRequest request(List<String> labels, List<Example> train, TrainingMode mode, int epochs) {
-        TrainingRequest.Builder b = TrainingRequest.builder().setLabels(labels).setTrainExamples(train).optMode(mode).optSeed(options.seed());
+    private TrainingRequest request(String baseModel, List<String> labels, List<Example> train, TrainingMode mode, int epochs) {
+        TrainingRequest.Builder b = TrainingRequest.builder().setLabels(labels).setTrainExamples(train).optMode(mode)
+                .optSeed(options.seed()).optBaseModel(baseModel);
         return (epochs > 0 ? b.optEpochs(epochs) : b).build();
     }
 
@@ -273,11 +317,11 @@ final class ModelBench {
         return values.length == 0 ? 0 : s / values.length;
     }
 
-    private static double round(double v) {
+    static double round(double v) {
         return Math.round(v * 100) / 100.0;
     }
 
-    private static double round4(double v) {
+    static double round4(double v) {
         return Math.round(v * 10000) / 10000.0;
     }
 }

@@ -3,8 +3,12 @@ package io.labelloop.bench;
 import io.labelloop.cli.BenchOptions;
 import io.labelloop.cli.BenchSuite;
 import io.labelloop.dataset.CsvTable;
+import io.labelloop.loop.ModelOptions;
+import io.labelloop.model.ModelRuntime;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /** {@code --suite model}: the model runtime's figures, measured by {@link ModelBench}. */
@@ -30,7 +34,9 @@ public final class ModelBenchSuite implements BenchSuite {
                     --batch-size N           scoring batch size (default 64)
                     --pad512-sample N        records scored padded to 512 tokens (default 256)
                     --pad512-batch-size N    batch size when padding to 512 (default 8)
-                    --seed N                 sampling and training seed (default 42)""";
+                    --seed N                 sampling and training seed (default 42)
+                    --base-model NAME[,NAME] pretrained encoders to measure (default all: all-minilm-l6-v2,
+                                             bge-small-en-v1.5, e5-small-v2), each beside onnxruntime""";
     }
 
     @Override
@@ -45,7 +51,19 @@ public final class ModelBenchSuite implements BenchSuite {
         Path home = Path.of(System.getenv().getOrDefault("LABELLOOP_HOME", "."));
         ModelBench.Options options = new ModelBench.Options(data, o.get("text-column", "text"), labelColumn,
                 o.getPath("labels", home.resolve(DEFAULT_LABEL_SET)), o.getInt("threads", 0), o.getInt("limit", 0),
-                o.getInt("batch-size", 64), o.getInt("pad512-sample", 256), o.getInt("pad512-batch-size", 8), o.getInt("seed", 42));
+                o.getInt("batch-size", 64), o.getInt("pad512-sample", 256), o.getInt("pad512-batch-size", 8), o.getInt("seed", 42),
+                baseModels(o.get("base-model")));
         return new ModelBench(options, log).run();
+    }
+
+    private static List<String> baseModels(String option) {
+        if (option == null || option.equals("all")) {
+            return ModelRuntime.baseModels();
+        }
+        try {
+            return Arrays.stream(option.split(",")).map(ModelOptions::baseModel).toList();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--base-model: " + e.getMessage(), e);
+        }
     }
 }

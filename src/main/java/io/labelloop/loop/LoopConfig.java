@@ -1,5 +1,6 @@
 package io.labelloop.loop;
 
+import io.labelloop.model.ModelRuntime;
 import io.labelloop.model.query.QueryStrategy;
 import io.labelloop.model.train.TrainingMode;
 import java.nio.file.Path;
@@ -39,8 +40,8 @@ public record LoopConfig(
     public static final String EVAL_DATASET = "eval-dataset";
     /** Default label set location, relative to the Labelloop home. */
     public static final String DEFAULT_LABEL_SET_DIR = "config/labels";
-    /** The offline base model that a Maven Central jar ships. */
-    public static final String DEFAULT_BASE_MODEL = "all-minilm-l6-v2";
+    /** The offline base model every loop starts from unless its file names another. */
+    public static final String DEFAULT_BASE_MODEL = ModelRuntime.DEFAULT_BASE_MODEL;
     /** Queue depth below which the queue is refilled. */
     public static final int DEFAULT_QUEUE_LOW = 10;
 

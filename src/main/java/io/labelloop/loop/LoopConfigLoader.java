@@ -114,7 +114,7 @@ public final class LoopConfigLoader {
             }
             return new LoopConfig(name, file, dataset,
                     Objects.requireNonNullElse(blankToNull(raw.labelSet()), LoopConfig.defaultLabelSet(name)),
-                    Objects.requireNonNullElse(blankToNull(raw.baseModel()), LoopConfig.DEFAULT_BASE_MODEL),
+                    parse(name, "base-model", raw.baseModel(), LoopConfig.DEFAULT_BASE_MODEL, ModelOptions::baseModel),
                     selection(name), training(name), promotion(name), queueLow(name),
                     raw.properties() == null ? Map.of() : Map.copyOf(raw.properties()));
         }

@@ -77,7 +77,7 @@ class LoopModels implements DisposableBean {
 
     /** The pretrained start every training begins from: the encoder with a head made from the label descriptions. */
     synchronized TextClassifier base(LoopConfig loop) {
-        return bases.computeIfAbsent(loop.name(), k -> runtime.zeroShot(labelSet(loop)));
+        return bases.computeIfAbsent(loop.name(), k -> runtime.zeroShot(loop.baseModel(), labelSet(loop)));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.labelloop.loop;
 
+import io.labelloop.model.ModelRuntime;
 import io.labelloop.model.query.QueryStrategy;
 import io.labelloop.model.train.TrainingMode;
 import java.util.Locale;
@@ -22,6 +23,17 @@ public final class ModelOptions {
     /** Parses what a training updates: {@code full} or {@code head}. */
     public static TrainingMode trainMode(String name) {
         return NamedOption.parse(TrainingMode.class, ModelOptions::id, name, "train mode");
+    }
+
+    /**
+     * Checks a base model name against the encoders the model runtime ships and returns it as the runtime spells it.
+     *
+     * @throws IllegalArgumentException for an unknown name, listing the available ones
+     */
+    public static String baseModel(String name) {
+        return ModelRuntime.baseModels().stream().filter(n -> n.equalsIgnoreCase(name.trim())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown base model '" + name + "': available are "
+                        + String.join(", ", ModelRuntime.baseModels())));
     }
 
     /** The name users type for a model runtime option, as loop files, metrics and reports show it. */

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +28,11 @@ class ModelBenchTest {
         }
         Files.writeString(data, csv);
         Path labels = Path.of(System.getProperty("user.dir")).resolveSibling("config/labels/banking-sentiment.yaml");
-        ModelBench.Options options = new ModelBench.Options(data, "text", "label", labels, 2, 0, 16, 4, 2, 1);
-        Map<String, Object> r = new ModelBench(options, new PrintStream(new ByteArrayOutputStream())).run();
+        ModelBench.Options options = new ModelBench.Options(data, "text", "label", labels, 2, 0, 16, 4, 2, 1,
+                List.of("all-minilm-l6-v2"));
+        Map<String, Object> all = new ModelBench(options, new PrintStream(new ByteArrayOutputStream())).run();
+        assertThat(all).containsKeys("conditions", "base_models");
+        Map<String, Object> r = (Map<String, Object>) ((Map<String, Object>) all.get("base_models")).get("all-minilm-l6-v2");
         Map<String, Object> scoring = (Map<String, Object>) r.get("scoring");
         Map<String, Object> training = (Map<String, Object>) r.get("training");
         Map<String, Object> zeroShot = (Map<String, Object>) r.get("zero_shot");
@@ -38,6 +42,10 @@ class ModelBenchTest {
         assertThat((double) scoring.get("records_per_s_pad512")).isPositive();
         assertThat((double) scoring.get("model_gflop_per_record")).isBetween(0.2, 1.0); // about 16 tokens x 2 x 10.6M weights
         assertThat((double) scoring.get("gemm_gflops")).isPositive();
+        assertThat((double) scoring.get("vs_onnxruntime")).isPositive();
+        assertThat((Map<String, Object>) r.get("onnxruntime")).containsKeys("records_per_s", "encode_seconds", "threads");
+        assertThat((Map<String, Object>) r.get("embedding")).containsKey("records_per_s");
+        assertThat((double) ((Map<String, Object>) r.get("tokenizer")).get("share_of_scoring_time")).isBetween(0.0, 1.0);
         assertThat(training).containsKeys("full_examples_per_s", "head_seconds_300");
         assertThat(training.get("train_examples")).isEqualTo(40);
         assertThat((double) zeroShot.get("accuracy")).isGreaterThan(0.9);

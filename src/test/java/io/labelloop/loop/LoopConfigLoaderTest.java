@@ -62,6 +62,23 @@ class LoopConfigLoaderTest {
     }
 
     @Test
+    void anUnknownBaseModelIsRefusedListingTheAvailableOnes() {
+        Path home = LoopFiles.home("base", "dataset: ds\nbase-model: bert-large\n");
+
+        assertThatThrownBy(() -> LoopConfigLoader.load(home.resolve("config/loops/base.yaml")))
+                .hasMessageContaining("base.yaml line 2: field 'base-model'")
+                .hasMessageContaining("unknown base model 'bert-large'")
+                .hasMessageContaining("all-minilm-l6-v2, bge-small-en-v1.5, e5-small-v2");
+    }
+
+    @Test
+    void aBaseModelNameIsTakenInAnyCase() {
+        Path home = LoopFiles.home("bge", "dataset: ds\nbase-model: BGE-Small-EN-v1.5\n");
+
+        assertThat(LoopConfigLoader.load(home.resolve("config/loops/bge.yaml")).baseModel()).isEqualTo("bge-small-en-v1.5");
+    }
+
+    @Test
     void aThresholdOfZeroOrBelowIsRefusedNamingTheField() {
         Path home = LoopFiles.home("zero", "dataset: ds\ntraining:\n  every-labels: 0\n");
 

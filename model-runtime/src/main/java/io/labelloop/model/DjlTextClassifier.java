@@ -87,7 +87,8 @@ final class DjlTextClassifier implements TextClassifier {
 
     @Override
     public void save(Path dir) {
-        VersionFiles.save(dir, classifier.weights(false), classifier.tokenizer().json(), classifier.block().encoder().config(),
+        VersionFiles.save(dir, classifier.weights(false), classifier.tokenizer().json(), classifier.tokenizer().prefix(),
+                classifier.block().encoder().config(),
                 classifier.block().head().config(), classifier.sharedEncoder(), provenance);
     }
 

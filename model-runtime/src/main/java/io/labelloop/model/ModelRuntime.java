@@ -9,6 +9,7 @@ import io.labelloop.model.train.ProgressListener;
 import io.labelloop.model.train.Training;
 import io.labelloop.model.weights.HubDownloader;
 import io.labelloop.model.weights.HuggingFaceModels;
+import io.labelloop.model.weights.PretrainedEncoder;
 import io.labelloop.model.weights.StoredModel;
 import io.labelloop.model.weights.VersionFiles;
 import java.nio.file.Path;
@@ -16,9 +17,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The entry point of the model runtime: owns the PyTorch engine settings and the pretrained
- * all-MiniLM-L6-v2 encoder (imported once from the ONNX file shipped in a Maven Central jar and shared by
- * every classifier made from it), and makes, trains, evaluates and loads {@link TextClassifier}s.
+ * The entry point of the model runtime: owns the PyTorch engine settings and the pretrained encoders
+ * ({@link #baseModels()}: all-MiniLM-L6-v2 by default, each imported once from the ONNX file shipped in a Maven
+ * Central jar and shared by every classifier made from it), and makes, trains, evaluates and loads
+ * {@link TextClassifier}s.
  *
  * <pre>{@code
  * try (ModelRuntime runtime = ModelRuntime.builder().optThreads(2).build();
@@ -33,6 +35,8 @@ public final class ModelRuntime implements AutoCloseable {
 
     /** Default maximum tokens per text when scoring; longer texts are truncated. */
     public static final int DEFAULT_MAX_LENGTH = 256;
+    /** The base model a loop uses unless its file names another: all-MiniLM-L6-v2, the fastest. */
+    public static final String DEFAULT_BASE_MODEL = PretrainedEncoder.DEFAULT_NAME;
     /** Default texts per scoring batch. */
     public static final int DEFAULT_BATCH_SIZE = 64;
     /** Default cache directory for Hub downloads, under the user's home. */
@@ -60,7 +64,25 @@ public final class ModelRuntime implements AutoCloseable {
      * @return a new classifier (the caller closes it)
      */
     public TextClassifier zeroShot(List<LabelDescription> labels) {
-        return ZeroShot.build(classifiers, labels, scoringDefaults());
+        return zeroShot(DEFAULT_BASE_MODEL, labels);
+    }
+
+    /**
+     * The pretrained classifier before any label, on a named base encoder: as {@link #zeroShot(List)}, with that
+     * encoder's own sentence pooling and text prefix. The encoder is imported on first use (seconds) and shared.
+     *
+     * @param baseModel one of {@link #baseModels()}, e.g. {@code bge-small-en-v1.5}
+     * @param labels the labels with their descriptions
+     * @return a new classifier (the caller closes it)
+     * @throws ModelException for an unknown name (the message lists the known ones), or when its jar is not on the classpath
+     */
+    public TextClassifier zeroShot(String baseModel, List<LabelDescription> labels) {
+        return ZeroShot.build(classifiers, PretrainedEncoder.named(baseModel), labels, scoringDefaults());
+    }
+
+    /** The names of the pretrained encoders that run offline, as a loop file's {@code base-model:} takes them; the first is the default. */
+    public static List<String> baseModels() {
+        return PretrainedEncoder.names();
     }
 
     /**
@@ -117,9 +139,9 @@ public final class ModelRuntime implements AutoCloseable {
 
     private DjlTextClassifier classifier(StoredModel stored) {
         Classifier classifier = stored.sharedEncoder() != null
-                ? classifiers.sentenceClassifier(stored.labels(), stored.weights())
+                ? classifiers.sentenceClassifier(PretrainedEncoder.bySharedId(stored.sharedEncoder()), stored.labels(), stored.weights())
                 : classifiers.ownClassifier(stored.encoder(), stored.head(), stored.weights(), stored.tokenizerJson(),
-                        stored.labels(), stored.provenance().version());
+                        stored.textPrefix(), stored.labels(), stored.provenance().version());
         return new DjlTextClassifier(classifier, stored.provenance(), scoringDefaults());
     }
 

@@ -1,6 +1,5 @@
 package io.labelloop.model;
 
-import io.labelloop.model.nn.EncoderConfig;
 import io.labelloop.model.train.Example;
 import io.labelloop.model.train.ProgressListener;
 import io.labelloop.model.train.Training;
@@ -33,7 +32,7 @@ final class TrainedVersions {
         if (base != null) {
             hyper.put("base_version", base.version());
         }
-        String baseId = base != null ? base.provenance().base() : EncoderConfig.BUILTIN;
+        String baseId = base != null ? base.provenance().base() : req.baseModel().sharedId();
         return new Provenance(version, baseId, "fine-tuned:" + req.mode(), req.labels(), req.trainExamples().size(),
                 Example.idsHash(req.trainExamples()), hyper, evaluation == null ? Map.of() : evaluation.summary(),
                 Instant.now(), trained.seconds());

@@ -4,6 +4,7 @@ import io.labelloop.model.train.Example;
 import io.labelloop.model.train.ProgressListener;
 import io.labelloop.model.train.TrainingMode;
 import io.labelloop.model.train.TrainingPlan;
+import io.labelloop.model.weights.PretrainedEncoder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,7 @@ public final class TrainingRequest implements TrainingPlan {
     private final boolean trainWordEmbeddings;
     private final String version;
     private final TextClassifier base;
+    private final PretrainedEncoder baseModel;
     private final ProgressListener progressListener;
 
     private TrainingRequest(Builder b) {
@@ -89,6 +91,7 @@ public final class TrainingRequest implements TrainingPlan {
         trainWordEmbeddings = b.trainWordEmbeddings;
         version = b.version;
         base = b.base;
+        baseModel = PretrainedEncoder.named(b.baseModel);
         progressListener = b.progressListener;
         validate();
     }
@@ -234,9 +237,15 @@ public final class TrainingRequest implements TrainingPlan {
         return version;
     }
 
-    /** The classifier whose weights training starts from, or null for the built-in MiniLM encoder with a fresh head. */
+    /** The classifier whose weights training starts from, or null for {@link #baseModel()} with a fresh head. */
     public TextClassifier base() {
         return base;
+    }
+
+    /** The pretrained encoder training starts from when {@link #base()} is null. */
+    @Override
+    public PretrainedEncoder baseModel() {
+        return baseModel;
     }
 
     /** The progress listener, or null. */
@@ -284,6 +293,7 @@ public final class TrainingRequest implements TrainingPlan {
         private boolean trainWordEmbeddings;
         private String version;
         private TextClassifier base;
+        private String baseModel = PretrainedEncoder.DEFAULT_NAME;
         private ProgressListener progressListener;
 
         private Builder() {
@@ -403,12 +413,22 @@ public final class TrainingRequest implements TrainingPlan {
         }
 
         /**
-         * The classifier to start from (default: the built-in MiniLM encoder with a fresh seeded head). Pass
+         * The classifier to start from (default: the {@link #optBaseModel base model} with a fresh seeded head). Pass
          * the pretrained one (zero-shot or from the Hub), not a fine-tuned one, to train "from the base" each
          * time; when its label set equals the request's, its head is the starting head.
          */
         public Builder optBase(TextClassifier base) {
             this.base = base;
+            return this;
+        }
+
+        /**
+         * The pretrained encoder to start from when no {@link #optBase base} is given, by its loop-file name
+         * (default {@code all-minilm-l6-v2}; see {@link ModelRuntime#baseModels()}). An unknown name fails {@link #build()}
+         * with a {@code ModelException} that lists the known ones.
+         */
+        public Builder optBaseModel(String baseModel) {
+            this.baseModel = Objects.requireNonNull(baseModel, "baseModel");
             return this;
         }
 

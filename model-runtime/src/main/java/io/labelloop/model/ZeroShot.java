@@ -4,7 +4,7 @@ import io.labelloop.model.core.TensorData;
 import io.labelloop.model.infer.Classifier;
 import io.labelloop.model.infer.Classifiers;
 import io.labelloop.model.nn.ClassifierHeadBlock;
-import io.labelloop.model.nn.EncoderConfig;
+import io.labelloop.model.weights.PretrainedEncoder;
 import io.labelloop.model.weights.Provenance;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * The zero-shot start: a linear head whose rows are the labels' prototype embeddings.
  *
- * <p>Each label's descriptions are embedded (normalised mean pooling), averaged and normalised again into a
+ * <p>Each label's descriptions are embedded (with the base encoder's own sentence pooling and prefix), averaged and normalised again into a
  * prototype; logits are {@code T * cos(text, prototype) + b}. The bias calibrates the prototypes against
  * each other: {@code b_k = -T * mean over all descriptions d of cos(d, prototype_k)}, so that a label whose
  * prototype sits closer to "banking text in general" does not win by default (on banking77 sentiment this
@@ -34,7 +34,7 @@ final class ZeroShot {
     private ZeroShot() {
     }
 
-    static TextClassifier build(Classifiers classifiers, List<LabelDescription> labels, ScoringOptions defaults) {
+    static TextClassifier build(Classifiers classifiers, PretrainedEncoder base, List<LabelDescription> labels, ScoringOptions defaults) {
         if (labels.isEmpty()) {
             throw new IllegalArgumentException("the zero-shot classifier needs at least one label");
         }
@@ -44,14 +44,14 @@ final class ZeroShot {
         }
         float[][] prototypes;
         float[] bias;
-        try (Classifier probe = classifiers.probe(names)) {
+        try (Classifier probe = classifiers.probe(base, names)) {
             List<String> descriptions = labels.stream().flatMap(l -> l.descriptions().stream()).toList();
             float[][] embeddings = probe.run(descriptions, defaults.batchSize(), defaults.maxLength(), 0, true);
             prototypes = prototypes(embeddings, labels);
             bias = calibration(embeddings, prototypes);
         }
         Map<String, TensorData> head = head(prototypes, bias);
-        return new DjlTextClassifier(classifiers.sentenceClassifier(names, head), provenance(labels), defaults);
+        return new DjlTextClassifier(classifiers.sentenceClassifier(base, names, head), provenance(base, labels), defaults);
     }
 
     private static float[][] prototypes(float[][] embeddings, List<LabelDescription> labels) {
@@ -93,7 +93,7 @@ final class ZeroShot {
         return ClassifierHeadBlock.linearHead(rows, bias);
     }
 
-    private static Provenance provenance(List<LabelDescription> labels) {
+    private static Provenance provenance(PretrainedEncoder base, List<LabelDescription> labels) {
         StringBuilder all = new StringBuilder();
         List<Integer> counts = new ArrayList<>();
         for (LabelDescription l : labels) {
@@ -103,7 +103,9 @@ final class ZeroShot {
         String hash = sha256(all.toString()).substring(0, 8);
         Map<String, Object> hyper = Map.of("temperature", TEMPERATURE, "calibration", "mean description similarity",
                 "descriptions_per_label", counts, "descriptions_sha256_8", hash);
-        return new Provenance("zero-shot-" + hash, EncoderConfig.BUILTIN, "zero-shot",
+        // The default encoder's versions keep the name they had before there were others.
+        String name = base == PretrainedEncoder.ALL_MINILM_L6_V2 ? "zero-shot-" + hash : "zero-shot-" + base.modelName() + "-" + hash;
+        return new Provenance(name, base.sharedId(), "zero-shot",
                 labels.stream().map(LabelDescription::label).toList(), 0, "", hyper, Map.of(), Instant.now(), 0);
     }
 

@@ -154,6 +154,32 @@ class HuggingFaceModelTest {
     }
 
     @Test
+    void aCheckpointOfAnUnsupportedArchitectureIsRefusedNamingIt() throws Exception {
+        Path model = TinyHuggingFaceModel.write(dir.resolve("roberta"), "bert", true);
+        Files.writeString(model.resolve("config.json"), TinyHuggingFaceModel.config("bert", TinyHuggingFaceModel.VOCAB.size())
+                .replace("\"model_type\": \"bert\"", "\"model_type\": \"roberta\""));
+        assertThatThrownBy(() -> runtime.fromDirectory(model, List.of())).isInstanceOf(ModelException.class)
+                .hasMessageContaining("config.json").hasMessageContaining("model_type 'roberta' is not supported");
+    }
+
+    @Test
+    void aCheckpointWithoutItsTokenizerFileIsRefusedNamingTheFile() throws Exception {
+        Path model = TinyHuggingFaceModel.write(dir.resolve("notok"), "bert", true);
+        Files.delete(model.resolve("tokenizer.json"));
+        assertThatThrownBy(() -> runtime.fromDirectory(model, List.of())).isInstanceOf(ModelException.class)
+                .hasMessageContaining(model.resolve("tokenizer.json") + " is missing");
+    }
+
+    @Test
+    void anUnknownBaseModelIsRefusedListingTheAvailableOnes() {
+        assertThatThrownBy(() -> runtime.zeroShot("bert-large", List.of(new LabelDescription("A", List.of("a")))))
+                .isInstanceOf(ModelException.class).hasMessageContaining("unknown base model 'bert-large'")
+                .hasMessageContaining("all-minilm-l6-v2, bge-small-en-v1.5, e5-small-v2");
+        assertThatThrownBy(() -> TrainingRequest.builder().setLabels(List.of("A")).setTrainExamples(List.of(new Example("1", "a", "A")))
+                .optBaseModel("bert-large").build()).isInstanceOf(ModelException.class).hasMessageContaining("available are");
+    }
+
+    @Test
     void weightsThatDoNotFitTheConfigAreRejected() throws Exception {
         Path model = TinyHuggingFaceModel.write(dir.resolve("shape"), "distilbert", true);
         Files.writeString(model.resolve("config.json"), TinyHuggingFaceModel.config("distilbert", TinyHuggingFaceModel.VOCAB.size()).replace("\"dim\": 16", "\"dim\": 32"));

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
 import io.labelloop.model.core.TensorData;
-import io.labelloop.model.infer.Classifiers;
+import io.labelloop.model.weights.PretrainedEncoder;
 import io.labelloop.model.nn.EncoderConfig;
 import io.labelloop.model.weights.OnnxWeights;
 import io.labelloop.model.weights.Safetensors;
@@ -38,7 +38,7 @@ class HuggingFaceNamingEquivalenceTest {
     @BeforeAll
     static void start() throws Exception {
         runtime = ModelRuntime.builder().optThreads(2).build();
-        minilm = OnnxWeights.read(resource(Classifiers.ONNX_RESOURCE), "minilm");
+        minilm = OnnxWeights.read(resource(PretrainedEncoder.ALL_MINILM_L6_V2.onnxResource()), "minilm");
     }
 
     @AfterAll
@@ -49,7 +49,7 @@ class HuggingFaceNamingEquivalenceTest {
     @ParameterizedTest
     @ValueSource(strings = {"bert", "distilbert"})
     void aReexportedCheckpointEmbedsLikeTheBuiltInEncoder(String architecture) throws Exception {
-        Files.write(dir.resolve("tokenizer.json"), resource(Classifiers.TOKENIZER_RESOURCE));
+        Files.write(dir.resolve("tokenizer.json"), resource(PretrainedEncoder.ALL_MINILM_L6_V2.tokenizerResource()));
         EncoderConfig c = EncoderConfig.MINILM_L6;
         Files.writeString(dir.resolve("config.json"), architecture.equals("bert")
                 ? "{\"model_type\": \"bert\", \"vocab_size\": 30522, \"hidden_size\": 384, \"num_hidden_layers\": 6, \"num_attention_heads\": 12,"

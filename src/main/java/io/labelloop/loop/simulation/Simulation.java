@@ -94,6 +94,7 @@ public final class Simulation {
         notes.addAll(windowNotes(options));
         Map<String, Object> config = new LinkedHashMap<>(options.describe());
         config.put("promote", loop.promotion().policy().id());
+        config.put("base_model", loop.baseModel());
         config.put("head_epochs", loop.training().headEpochs() > 0 ? loop.training().headEpochs() : "runtime default");
         return LearningCurve.of(config, points(loop), notes);
     }
@@ -107,7 +108,8 @@ public final class Simulation {
             } else {
                 properties.remove(LoopConfig.EVAL_DATASET);
             }
-            return new LoopConfig(c.name(), c.source(), c.dataset(), c.labelSet(), c.baseModel(),
+            return new LoopConfig(c.name(), c.source(), c.dataset(), c.labelSet(),
+                    o.baseModel() == null ? c.baseModel() : o.baseModel(),
                     new LoopConfig.Selection(o.strategy(), o.minScore(), o.maxScore(), o.batch(), false,
                             o.warmStartRandom()),
                     new LoopConfig.Training(o.batch(), o.trainMode(), o.seed(), DEBOUNCE_MS,

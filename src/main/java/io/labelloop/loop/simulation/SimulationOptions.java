@@ -31,18 +31,20 @@ import java.util.function.Function;
  * @param poolSize        rows of {@code data} used (0: all)
  * @param headEpochs      epochs of head-only training, 0 to keep the loop's
  * @param promote         promote policy, or null to keep the loop's
+ * @param baseModel       the pretrained encoder every training starts from, or null to keep the loop's
  * @param out             the learning curve JSON; the PNG goes beside it
  */
 public record SimulationOptions(String loop, Path data, String textColumn, String labelColumn, Path eval,
                                 double evalFraction, QueryStrategy strategy, int batch, int budget, double minScore,
                                 double maxScore, int warmStartRandom, TrainingMode trainMode, long seed, int poolSize,
-                                int headEpochs, PromotePolicy promote, Path out) {
+                                int headEpochs, PromotePolicy promote, String baseModel, Path out) {
 
     public static final String USAGE = """
             Usage: ./labelloop simulate --data FILE.csv --text-column text --label-column label
                      [--eval FILE.csv | --eval-fraction 0.2] [--strategy least-confidence|margin|entropy|random]
                      [--batch 50] [--budget 300] [--min-score 0 --max-score 0.6] [--warm-start-random N]
                      [--train-mode full|head] [--seed 42] [--pool-size N] [--head-epochs N] [--promote always|if-better|manual]
+                     [--base-model all-minilm-l6-v2|bge-small-en-v1.5|e5-small-v2]
                      [--loop banking-sentiment] --out curve.json
             Runs the loop's own routes on a fresh embedded store with a simulated annotator that labels the queue
             with the true labels, and writes the learning curve (JSON, and a PNG beside it).""";
@@ -60,7 +62,8 @@ public record SimulationOptions(String loop, Path data, String textColumn, Strin
                 integer(o, "budget", 300), number(o, "min-score", 0.0), number(o, "max-score", 0.6),
                 integer(o, "warm-start-random", 0), parse(o, "train-mode", "head", ModelOptions::trainMode),
                 integer(o, "seed", 42), integer(o, "pool-size", 0), integer(o, "head-epochs", 0),
-                o.containsKey("promote") ? parse(o, "promote", null, PromotePolicy::parse) : null, out);
+                o.containsKey("promote") ? parse(o, "promote", null, PromotePolicy::parse) : null,
+                o.containsKey("base-model") ? parse(o, "base-model", null, ModelOptions::baseModel) : null, out);
         if (!o.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s) " + o.keySet().stream().map(k -> "--" + k).toList());
         }
@@ -103,6 +106,7 @@ public record SimulationOptions(String loop, Path data, String textColumn, Strin
         m.put("pool_size", poolSize);
         m.put("head_epochs", headEpochs == 0 ? "loop default" : headEpochs);
         m.put("promote", promote == null ? "loop default" : promote.id());
+        m.put("base_model", baseModel == null ? "loop default" : baseModel);
         return m;
     }
 

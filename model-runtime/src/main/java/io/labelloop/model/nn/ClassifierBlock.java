@@ -43,16 +43,28 @@ public final class ClassifierBlock extends ImportedBlock {
     /** The head's input: pooled hidden states (B, H) as the head's pooling defines. */
     public NDArray features(ParameterStore ps, NDArray ids, NDArray mask, boolean training) {
         try (NDArray hidden = encoder.forward(ps, new NDList(ids, mask), training).singletonOrThrow()) { // (B, S, H)
-            return head.config().pooling() == HeadConfig.Pooling.CLS
-                    ? hidden.get(new NDIndex(":, 0, :")) // (B, H)
-                    : meanNormalized(hidden, mask);
+            return switch (head.config().pooling()) {
+                case CLS -> hidden.get(new NDIndex(":, 0, :")); // (B, H)
+                case CLS_NORMALIZED -> clsNormalized(hidden);
+                case MEAN_NORMALIZED -> meanNormalized(hidden, mask);
+            };
         }
     }
 
-    /** L2-normalised masked mean of the last hidden states (B, H), whatever the head's pooling. */
+    /**
+     * The sentence vector (B, H), L2-normalised: the [CLS] token's for a head that pools it normalised (BGE),
+     * otherwise the masked mean (also for HuggingFace classification heads, whose raw [CLS] is no sentence vector).
+     */
     public NDArray embedding(ParameterStore ps, NDArray ids, NDArray mask) {
         try (NDArray hidden = encoder.forward(ps, new NDList(ids, mask), false).singletonOrThrow()) {
-            return meanNormalized(hidden, mask);
+            return head.config().pooling() == HeadConfig.Pooling.CLS_NORMALIZED ? clsNormalized(hidden) : meanNormalized(hidden, mask);
+        }
+    }
+
+    /** hidden (B, S, H) -> its first token (B, H), L2-normalised. */
+    static NDArray clsNormalized(NDArray hidden) {
+        try (NDArray cls = hidden.get(new NDIndex(":, 0, :"))) { // (B, H)
+            return normalized(cls);
         }
     }
 
@@ -63,13 +75,19 @@ public final class ClassifierBlock extends ImportedBlock {
              NDArray sum = weighted.sum(new int[] {1}); // (B, H)
              NDArray count = m.sum(new int[] {1}); // (B, 1)
              NDArray safeCount = count.maximum(1e-9f);
-             NDArray mean = sum.div(safeCount);
-             NDArray squares = mean.square();
+             NDArray mean = sum.div(safeCount)) {
+            return normalized(mean);
+        }
+    }
+
+    /** v (B, H) -> v / max(|v|, 1e-12) per row. */
+    private static NDArray normalized(NDArray v) {
+        try (NDArray squares = v.square();
              NDArray sumSquares = squares.sum(new int[] {1}, true);
              NDArray norm = sumSquares.sqrt();
              NDArray floor = Blocks.scalar(norm.getManager(), 1e-12f); // autograd keeps it: not maximum(Number)
              NDArray safeNorm = norm.maximum(floor)) {
-            return mean.div(safeNorm);
+            return v.div(safeNorm);
         }
     }
 

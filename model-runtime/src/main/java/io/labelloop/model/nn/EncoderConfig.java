@@ -20,10 +20,10 @@ import java.nio.file.Path;
 public record EncoderConfig(String architecture, int vocabSize, int hidden, int layers, int heads, int intermediate,
                      int maxPositions, int typeVocabSize, float layerNormEps) {
 
-    /** The id of the pretrained encoder shipped in the langchain4j jar, {@link #MINILM_L6}. */
-    public static final String BUILTIN = "builtin:all-MiniLM-L6-v2";
     /** all-MiniLM-L6-v2, as shipped in the langchain4j jar. */
     public static final EncoderConfig MINILM_L6 = new EncoderConfig("bert", 30522, 384, 6, 12, 1536, 512, 2, 1e-12f);
+    /** The 12-layer encoders of MiniLM's width (bge-small-en-v1.5, e5-small-v2), as shipped in their langchain4j jars. */
+    public static final EncoderConfig SMALL_L12 = new EncoderConfig("bert", 30522, 384, 12, 12, 1536, 512, 2, 1e-12f);
 
     /** Checks the heads divide the hidden size. */
     public EncoderConfig {

@@ -8,7 +8,7 @@ package io.labelloop.model.nn;
  */
 public record HeadConfig(Pooling pooling, Pre pre) {
 
-    /** The head of classifiers built on the sentence encoder: normalised mean pooling, one linear layer. */
+    /** The head of classifiers built on a mean-pooling sentence encoder: normalised mean pooling, one linear layer. */
     public static final HeadConfig SENTENCE = new HeadConfig(Pooling.MEAN_NORMALIZED, Pre.NONE);
 
     /** How hidden states become one vector. */
@@ -16,7 +16,9 @@ public record HeadConfig(Pooling pooling, Pre pre) {
         /** Masked mean over tokens, L2-normalised (sentence-transformers; what the zero-shot head expects). */
         MEAN_NORMALIZED,
         /** The first ([CLS]) token's hidden state (HuggingFace sequence classification). */
-        CLS
+        CLS,
+        /** The [CLS] token's hidden state, L2-normalised (BGE's sentence vectors). */
+        CLS_NORMALIZED
     }
 
     /** The dense layer before the classifier, if any. */

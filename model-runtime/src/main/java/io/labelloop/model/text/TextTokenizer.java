@@ -24,9 +24,11 @@ public final class TextTokenizer implements AutoCloseable {
     private final byte[] json;
     private final int vocabSize;
     private final long padId;
+    private final String prefix;
 
-    private TextTokenizer(HuggingFaceTokenizer tokenizer, byte[] json, int vocabSize, long padId) {
+    private TextTokenizer(HuggingFaceTokenizer tokenizer, byte[] json, int vocabSize, long padId, String prefix) {
         this.tokenizer = tokenizer;
+        this.prefix = prefix;
         this.json = json;
         this.vocabSize = vocabSize;
         this.padId = padId;
@@ -40,6 +42,15 @@ public final class TextTokenizer implements AutoCloseable {
      * @param config the encoder it must match: every token id must have an embedding row
      */
     public static TextTokenizer load(byte[] json, String source, EncoderConfig config) {
+        return load(json, source, config, "");
+    }
+
+    /**
+     * Loads a {@code tokenizer.json} whose texts get a prefix, as encoders such as E5 were trained to see them.
+     *
+     * @param prefix put before every text ("" for none)
+     */
+    public static TextTokenizer load(byte[] json, String source, EncoderConfig config, String prefix) {
         int tokens = vocabularySize(json, source);
         if (tokens > config.vocabSize()) {
             throw new ModelException(source + " has token ids up to " + (tokens - 1) + " but the model's embedding table has only "
@@ -50,7 +61,7 @@ public final class TextTokenizer implements AutoCloseable {
             Map<String, String> options = Map.of("padding", "false", "truncation", "true",
                     "maxLength", String.valueOf(config.maxPositions()));
             HuggingFaceTokenizer t = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(json), options);
-            return new TextTokenizer(t, json, config.vocabSize(), padId(json));
+            return new TextTokenizer(t, json, config.vocabSize(), padId(json), prefix);
         } catch (IOException | RuntimeException e) {
             throw new ModelException(source + ": not a usable HuggingFace tokenizer.json (" + e.getMessage() + ")", e);
         }
@@ -90,6 +101,11 @@ public final class TextTokenizer implements AutoCloseable {
         return json;
     }
 
+    /** What is put before every text ("" for none). */
+    public String prefix() {
+        return prefix;
+    }
+
     public long padId() {
         return padId;
     }
@@ -102,7 +118,7 @@ public final class TextTokenizer implements AutoCloseable {
     public long[][] encode(List<String> texts, int maxLength) {
         String[] clean = new String[texts.size()];
         for (int i = 0; i < clean.length; i++) {
-            clean[i] = sanitize(texts.get(i), i);
+            clean[i] = prefix + sanitize(texts.get(i), i);
         }
         Encoding[] encodings = tokenizer.batchEncode(clean, true, false);
         long[][] ids = new long[clean.length][];

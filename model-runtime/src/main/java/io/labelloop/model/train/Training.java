@@ -18,9 +18,9 @@ import io.labelloop.model.infer.Classifiers;
 import io.labelloop.model.nn.BertEncoderBlock;
 import io.labelloop.model.nn.ClassifierBlock;
 import io.labelloop.model.nn.ClassifierHeadBlock;
-import io.labelloop.model.nn.EncoderConfig;
 import io.labelloop.model.nn.HeadConfig;
 import io.labelloop.model.text.TextTokenizer;
+import io.labelloop.model.weights.PretrainedEncoder;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -100,7 +100,7 @@ public final class Training {
     }
 
     private TextTokenizer tokenizer() {
-        return base != null ? base.tokenizer() : classifiers.sharedTokenizer();
+        return base != null ? base.tokenizer() : classifiers.sharedTokenizer(req.baseModel());
     }
 
     private static List<String> texts(List<Example> examples) {
@@ -112,11 +112,11 @@ public final class Training {
     }
 
     private HeadConfig headConfig() {
-        return base != null ? base.block().head().config() : HeadConfig.SENTENCE;
+        return base != null ? base.block().head().config() : req.baseModel().sentenceHead();
     }
 
     private BertEncoderBlock baseEncoder() {
-        return base != null ? base.block().encoder() : classifiers.sharedEncoder();
+        return base != null ? base.block().encoder() : classifiers.sharedEncoder(req.baseModel());
     }
 
     /** The base's head when its labels are the request's; otherwise its dense layer (if any) and a fresh seeded classifier. */
@@ -152,7 +152,7 @@ public final class Training {
             trainF = base.features(data.trainIds, EVAL_BATCH);
             evalF = base.features(data.evalIds, EVAL_BATCH);
         } else {
-            try (Classifier probe = classifiers.probe(req.labels())) {
+            try (Classifier probe = classifiers.probe(req.baseModel(), req.labels())) {
                 trainF = probe.features(data.trainIds, EVAL_BATCH);
                 evalF = probe.features(data.evalIds, EVAL_BATCH);
             }
@@ -416,9 +416,9 @@ public final class Training {
 
     private Classifier assemble(Map<String, TensorData> trained) {
         boolean encoderTrained = req.mode() == TrainingMode.FULL;
-        String shared = base != null ? base.sharedEncoder() : EncoderConfig.BUILTIN;
-        if (!encoderTrained && EncoderConfig.BUILTIN.equals(shared)) {
-            return classifiers.sentenceClassifier(req.labels(), trained);
+        String shared = base != null ? base.sharedEncoder() : req.baseModel().sharedId();
+        if (!encoderTrained && shared != null) {
+            return classifiers.sentenceClassifier(PretrainedEncoder.bySharedId(shared), req.labels(), trained);
         }
         Map<String, TensorData> all = new LinkedHashMap<>();
         for (Parameter p : params(baseEncoder())) {
@@ -428,6 +428,7 @@ public final class Training {
             }
         }
         all.putAll(trained);
-        return classifiers.ownClassifier(baseEncoder().config(), headConfig(), all, tokenizer().json(), req.labels(), "training");
+        return classifiers.ownClassifier(baseEncoder().config(), headConfig(), all, tokenizer().json(), tokenizer().prefix(),
+                req.labels(), "training");
     }
 }

@@ -1,5 +1,6 @@
 package io.labelloop.model.train;
 
+import io.labelloop.model.weights.PretrainedEncoder;
 import java.util.List;
 
 /**
@@ -56,6 +57,9 @@ public interface TrainingPlan {
 
     /** Whether full fine-tuning also updates the word-embedding table. */
     boolean trainWordEmbeddings();
+
+    /** The pretrained encoder training starts from when no base classifier is given. */
+    PretrainedEncoder baseModel();
 
     /** The progress listener, or null. */
     ProgressListener progressListener();

@@ -54,7 +54,7 @@ public final class HuggingFaceModels {
         }
         Provenance provenance = new Provenance(versionName(base), base, "pretrained", labels, 0, "",
                 Map.of("architecture", encoder.architecture(), "head", rows == labels.size() ? "checkpoint" : "new"), Map.of(), Instant.now(), 0);
-        return new StoredModel(null, encoder, head, weights, tokenizer, labels, provenance);
+        return new StoredModel(null, encoder, head, weights, tokenizer, "", labels, provenance);
     }
 
     /** A sequence-classification checkpoint pools [CLS] through its dense layer; a bare encoder gets a sentence head. */

@@ -48,26 +48,28 @@ public final class VersionFiles {
      * @param weights the head's tensors, plus the encoder's when it is not the shared one
      * @param sharedEncoder the id of the shared encoder used unchanged, or null
      */
-    public static void save(Path dir, List<TensorData> weights, byte[] tokenizerJson, EncoderConfig encoder, HeadConfig head,
-                            String sharedEncoder, Provenance provenance) {
+    public static void save(Path dir, List<TensorData> weights, byte[] tokenizerJson, String textPrefix, EncoderConfig encoder,
+                            HeadConfig head, String sharedEncoder, Provenance provenance) {
         try {
             Files.createDirectories(dir);
             Safetensors.write(dir.resolve(WEIGHTS), weights, Map.of("format", "labelloop-" + FORMAT));
             write(dir.resolve(TOKENIZER), tokenizerJson);
-            write(dir.resolve(MODEL), JSON.writeValueAsBytes(describe(provenance.labels(), encoder, head, sharedEncoder)));
+            write(dir.resolve(MODEL), JSON.writeValueAsBytes(describe(provenance.labels(), encoder, head, sharedEncoder, textPrefix)));
             write(dir.resolve(PROVENANCE), JSON.writeValueAsBytes(provenance));
         } catch (IOException e) {
             throw new ModelException("cannot save model " + provenance.version() + " to " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    private static ObjectNode describe(List<String> labels, EncoderConfig encoderConfig, HeadConfig head, String sharedEncoder) {
+    private static ObjectNode describe(List<String> labels, EncoderConfig encoderConfig, HeadConfig head, String sharedEncoder,
+                                       String textPrefix) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.putPOJO("labels", labels);
         root.putObject("head").put("pooling", head.pooling().name()).put("pre", head.pre().name());
         ObjectNode encoder = root.putObject("encoder");
         encoder.put("shared", sharedEncoder);
+        encoder.put("text_prefix", textPrefix);
         encoder.putPOJO("config", encoderConfig);
         return root;
     }
@@ -97,16 +99,16 @@ public final class VersionFiles {
         Map<String, TensorData> weights = Safetensors.read(dir.resolve(WEIGHTS));
         return within(dir, () -> {
             String shared = model.path("encoder").path("shared").asText(null);
-            if (EncoderConfig.BUILTIN.equals(shared)) {
-                return new StoredModel(shared, null, null, head(weights), null, labels, provenance);
-            }
             if (shared != null) {
-                throw new ModelException(dir.resolve(MODEL) + ": unknown shared encoder '" + shared + "'");
+                PretrainedEncoder.bySharedId(shared); // fails here, naming the file, for an encoder this build lacks
+                return new StoredModel(shared, null, null, head(weights), null, null, labels, provenance);
             }
             EncoderConfig config = JSON.treeToValue(model.path("encoder").path("config"), EncoderConfig.class);
             HeadConfig head = new HeadConfig(HeadConfig.Pooling.valueOf(model.path("head").path("pooling").asText()),
                     HeadConfig.Pre.valueOf(model.path("head").path("pre").asText()));
-            return new StoredModel(null, config, head, weights, readBytes(dir.resolve(TOKENIZER)), labels, provenance);
+            // Versions written before text prefixes existed have none.
+            String prefix = model.path("encoder").path("text_prefix").asText("");
+            return new StoredModel(null, config, head, weights, readBytes(dir.resolve(TOKENIZER)), prefix, labels, provenance);
         });
     }
 

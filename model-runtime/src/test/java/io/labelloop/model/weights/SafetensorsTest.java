@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.labelloop.model.core.ModelException;
 import io.labelloop.model.core.TensorData;
-import io.labelloop.model.infer.Classifiers;
+import io.labelloop.model.weights.PretrainedEncoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -58,7 +58,7 @@ class SafetensorsTest {
     @Test
     void aTruncatedOnnxFileIsAnErrorNotACrash() throws Exception {
         byte[] onnx;
-        try (var in = getClass().getResourceAsStream(Classifiers.ONNX_RESOURCE)) {
+        try (var in = getClass().getResourceAsStream(PretrainedEncoder.ALL_MINILM_L6_V2.onnxResource())) {
             onnx = in.readNBytes(5_000_000);
         }
         assertThatThrownBy(() -> OnnxWeights.read(onnx, "cut.onnx")).isInstanceOf(ModelException.class)
