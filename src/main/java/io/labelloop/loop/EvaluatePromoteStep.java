@@ -1,5 +1,6 @@
 package io.labelloop.loop;
 
+import io.labelloop.model.Calibration;
 import io.labelloop.model.Evaluation;
 import io.labelloop.model.TextClassifier;
 import io.labelloop.model.train.Example;
@@ -8,9 +9,13 @@ import io.labelloop.registry.ModelRegistry;
 import io.labelloop.registry.ModelStatus;
 import io.labelloop.registry.ModelVersion;
 import io.labelloop.registry.Promotion;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +26,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class EvaluatePromoteStep {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EvaluatePromoteStep.class);
 
     private final LoopRecords records;
     private final LoopModels models;
@@ -119,6 +126,7 @@ class EvaluatePromoteStep {
     }
 
     private StepResults.Evaluated evaluate(LoopConfig loop, TextClassifier model, EvalSet eval) {
+        calibrateCandidate(loop, model, eval);
         Evaluation evaluation = models.runtime().evaluate(model, eval.examples());
         ModelVersion stored = registry.updateEvaluation(loop.name(), model.version(),
                 ModelEvaluation.of(evaluation, eval.name(), eval.idsHash(), Instant.now()));
@@ -127,6 +135,26 @@ class EvaluatePromoteStep {
                 evaluation.accuracy(), evaluation.macroF1(), evaluation.count());
         events.publishEvent(new LoopEvents.VersionEvaluated(loop.name(), result, stored));
         return result;
+    }
+
+    /**
+     * A fine-tuned candidate's first evaluation also calibrates its scores on the held-out labels (temperature
+     * scaling) and saves it so, before anything scores with it; a version that serves, or was calibrated, stays as
+     * it is, so that no two records get scores of the same version on different scales.
+     */
+    private void calibrateCandidate(LoopConfig loop, TextClassifier model, EvalSet eval) {
+        ModelVersion version = registry.find(loop.name(), model.version()).orElse(null);
+        if (version == null || version.status() != ModelStatus.CANDIDATE || model.provenance().trainingSize() == 0
+                || model.provenance().hyperParameters().containsKey(Calibration.TEMPERATURE)) {
+            return;
+        }
+        Calibration c = models.runtime().calibrate(model, eval.examples());
+        model.save(Path.of(version.path()));
+        registry.updateMetrics(loop.name(), model.version(), Map.of(Calibration.TEMPERATURE, c.temperature(),
+                Calibration.ECE_BEFORE, c.eceBefore(), Calibration.ECE_AFTER, c.eceAfter()));
+        LOG.info("[{}] {} calibrated on {} held-out labels: temperature {}, expected calibration error {} -> {}",
+                loop.name(), model.version(), c.count(), String.format("%.3f", c.temperature()),
+                String.format("%.4f", c.eceBefore()), String.format("%.4f", c.eceAfter()));
     }
 
     private EvalSet evalSet(LoopConfig loop) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.labelloop.control.LoopControl;
 import io.labelloop.dataset.DatasetService;
 import io.labelloop.dataset.TextRecord;
+import io.labelloop.model.Calibration;
 import io.labelloop.model.TextClassifier;
 import io.labelloop.model.train.Example;
 import io.labelloop.model.train.TrainingMode;
@@ -174,6 +175,34 @@ class LoopServicesTest extends EmbeddedLoopApp {
         steps.evaluate(loop, candidate);
         assertThat(control.promote(loop.name(), candidate, "bob").status()).isEqualTo(ModelStatus.CURRENT);
         assertThat(steps.score(loop).modelVersion()).isEqualTo(candidate);
+    }
+
+    @Test
+    void aCandidatesFirstEvaluationCalibratesItsScoresAndSavesThemSoForEveryNode() throws Exception {
+        LoopConfig loop = loop();
+        Map<String, String> moreEval = new LinkedHashMap<>();
+        for (int i = 0; i < Calibration.MIN_EXAMPLES; i++) {
+            moreEval.put(i % 2 == 0 ? "payment number " + i + " to my landlord was refused twice" : "how do I get statement number " + i,
+                    i % 2 == 0 ? "NEGATIVE" : "POSITIVE");
+        }
+        label(loop.evalDataset(), moreEval);
+        String candidate = steps.train(loop, TrainingMode.HEAD, 7).version();
+
+        steps.evaluate(loop, candidate);
+
+        ModelVersion version = registry.find(loop.name(), candidate).orElseThrow();
+        Double temperature = version.metric(Calibration.TEMPERATURE);
+        assertThat(temperature).isNotNull();
+        assertThat(version.metric(Calibration.ECE_AFTER)).isLessThanOrEqualTo(version.metric(Calibration.ECE_BEFORE));
+        List<String> texts = List.of("my card was declined", "how do I top up");
+        try (ModelLease lease = models.version(loop, candidate);
+             TextClassifier fromDisk = models.runtime().load(Path.of(version.path()))) {
+            assertThat(fromDisk.provenance().hyperParameters()).containsEntry(Calibration.TEMPERATURE, temperature);
+            assertThat(fromDisk.predict(texts).get(0).maxScore()).isEqualTo(lease.model().predict(texts).get(0).maxScore());
+        }
+        steps.evaluate(loop, candidate);
+        assertThat(registry.find(loop.name(), candidate).orElseThrow().metric(Calibration.TEMPERATURE))
+                .as("calibrated once").isEqualTo(temperature);
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.labelloop.model.weights.StoredModel;
 import io.labelloop.model.weights.VersionFiles;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -190,6 +191,40 @@ public final class ModelRuntime implements AutoCloseable {
         List<Prediction> predictions = model.predict(examples.stream().map(Example::text).toList());
         return Evaluation.of(model.labels(), examples.stream().map(Example::label).toList(),
                 predictions.stream().map(Prediction::label).toList());
+    }
+
+    /**
+     * Calibrates a classifier's scores on held-out labels by temperature scaling ({@link Calibration}) and applies
+     * the temperature to it in place: its predicted labels stay the same, its scores change, and its provenance's
+     * hyper-parameters gain {@code temperature}. Save it again to keep the calibration. A classifier calibrated
+     * before is scaled again on top (fit on its current scores).
+     *
+     * @param model the classifier (fine-tuned; the zero-shot head's temperature is chosen in {@code ZeroShot})
+     * @param examples held-out examples whose labels are all in {@code model.labels()}
+     * @return the temperature and the expected calibration error before and after
+     */
+    public Calibration calibrate(TextClassifier model, List<Example> examples) {
+        List<Prediction> predictions = model.predict(examples.stream().map(Example::text).toList());
+        List<String> labels = model.labels();
+        float[][] probabilities = new float[predictions.size()][];
+        int[] gold = new int[predictions.size()];
+        for (int i = 0; i < gold.length; i++) {
+            gold[i] = labels.indexOf(examples.get(i).label());
+            if (gold[i] < 0) {
+                throw new IllegalArgumentException("example '" + examples.get(i).id() + "' has label '" + examples.get(i).label()
+                        + "', which is not in the label set " + labels);
+            }
+            probabilities[i] = new float[labels.size()];
+            for (int k = 0; k < labels.size(); k++) {
+                probabilities[i][k] = predictions.get(i).scoreOf(labels.get(k));
+            }
+        }
+        Calibration calibration = Calibration.fit(probabilities, gold);
+        DjlTextClassifier.unwrap(model).divideLogits((float) calibration.temperature());
+        DjlTextClassifier djl = (DjlTextClassifier) model;
+        djl.provenance(djl.provenance().plus(Map.of(Calibration.TEMPERATURE, calibration.temperature()),
+                Map.of(Calibration.ECE_BEFORE, calibration.eceBefore(), Calibration.ECE_AFTER, calibration.eceAfter())));
+        return calibration;
     }
 
     /** NDArrays alive under this runtime (classifiers, batches), for leak tests. */

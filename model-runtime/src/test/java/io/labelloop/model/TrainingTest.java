@@ -51,6 +51,29 @@ class TrainingTest {
     }
 
     @Test
+    void calibrationDividesTheLogitsByTheFittedTemperatureAndKeepsEveryPredictedLabel() {
+        try (TrainingResult trained = runtime.train(head().optSeed(3).build())) {
+            TextClassifier model = trained.model();
+            List<String> texts = eval.stream().limit(50).map(Example::text).toList();
+            List<Prediction> before = model.predict(texts);
+
+            Calibration c = runtime.calibrate(model, eval);
+
+            assertThat(c.count()).isEqualTo(eval.size());
+            assertThat(c.temperature()).isBetween(Calibration.MIN_T, Calibration.MAX_T);
+            assertThat(c.eceAfter()).as("cross-fitted ECE after").isLessThanOrEqualTo(c.eceBefore() + 0.02);
+            assertThat(model.provenance().hyperParameters()).containsEntry(Calibration.TEMPERATURE, c.temperature());
+            assertThat(model.provenance().metrics()).containsKeys(Calibration.ECE_BEFORE, Calibration.ECE_AFTER);
+            List<Prediction> after = model.predict(texts);
+            for (int i = 0; i < texts.size(); i++) {
+                float[] p = {before.get(i).scoreOf("NEGATIVE"), before.get(i).scoreOf("POSITIVE")};
+                assertThat(after.get(i).label()).isEqualTo(before.get(i).label());
+                assertThat((double) after.get(i).scoreOf("POSITIVE")).isCloseTo(Calibration.scaled(p, c.temperature())[1], offset(1e-4));
+            }
+        }
+    }
+
+    @Test
     void headOnlyTrainingOn300LabelsReachesEightyFivePercentAndIsDeterministicForASeed() {
         List<ProgressListener.EpochProgress> progress = new ArrayList<>();
         try (TextClassifier first = runtime.train(head().optProgressListener(progress::add).optSeed(3).build()).model();

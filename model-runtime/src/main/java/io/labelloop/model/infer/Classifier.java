@@ -7,6 +7,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import io.labelloop.model.core.TensorData;
 import io.labelloop.model.nn.ClassifierBlock;
+import io.labelloop.model.nn.ClassifierHeadBlock;
 import io.labelloop.model.nn.FusedQkv;
 import io.labelloop.model.text.TextTokenizer;
 import java.util.ArrayList;
@@ -76,6 +77,14 @@ public final class Classifier implements AutoCloseable {
         int width = (int) result.getShape().get(1);
         for (int b = 0; b < batch.length; b++) {
             out[batch[b]] = Arrays.copyOfRange(flat, b * width, (b + 1) * width);
+        }
+    }
+
+    /** Divides this classifier's logits by {@code temperature} from now on (see {@link ClassifierHeadBlock#divideLogits}). */
+    public void divideLogits(float temperature) {
+        synchronized (lock) {
+            ensureOpen();
+            block.head().divideLogits(temperature);
         }
     }
 

@@ -62,6 +62,19 @@ public final class ClassifierHeadBlock extends ImportedBlock {
         return head;
     }
 
+    /**
+     * Divides the logits by {@code temperature} from now on, by scaling the last linear layer in place (exact: the
+     * logits are linear in it). For calibrated scores; never while training.
+     */
+    public void divideLogits(float temperature) {
+        for (Parameter p : new Parameter[] {w, b}) {
+            NDArray array = p.getArray();
+            try (NDArray t = array.getManager().full(new Shape(), temperature)) {
+                array.divi(t);
+            }
+        }
+    }
+
     /** The head's pooling and dense layer. */
     public HeadConfig config() {
         return config;

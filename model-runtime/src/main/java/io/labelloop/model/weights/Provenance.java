@@ -38,6 +38,15 @@ public record Provenance(String version, String base, String kind, List<String> 
         metrics = Map.copyOf(metrics);
     }
 
+    /** This provenance with more hyper-parameters and metrics (an entry of the same name is replaced). */
+    public Provenance plus(Map<String, Object> moreHyperParameters, Map<String, Double> moreMetrics) {
+        Map<String, Object> hyper = new LinkedHashMap<>(hyperParameters);
+        hyper.putAll(moreHyperParameters);
+        Map<String, Double> m = new LinkedHashMap<>(metrics);
+        m.putAll(moreMetrics);
+        return new Provenance(version, base, kind, labels, trainingSize, trainingIdsHash, hyper, m, createdAt, trainSeconds);
+    }
+
     private static Object normalise(Object value) {
         if (value instanceof Float f) {
             return Double.parseDouble(f.toString());
