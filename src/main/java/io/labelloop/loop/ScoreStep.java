@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +37,7 @@ class ScoreStep {
     private final ProgressTracker progress;
     private final LoopMetrics metrics;
     private final LoopTasks tasks;
+    private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
 
     ScoreStep(LoopRecords records, LoopModels models, ModelRegistry registry, ProgressTracker progress,
               LoopMetrics metrics, LoopTasks tasks) {
@@ -46,11 +49,22 @@ class ScoreStep {
         this.metrics = metrics;
     }
 
+    /**
+     * Scores the pool with the serving version. Scores of one loop run one at a time in this process (the start
+     * route and a retrain may both ask): the later one then finds the records the earlier one stored with the same
+     * version and scores only the rest.
+     */
     StepResults.Scored score(LoopConfig loop) {
-        records.refresh(loop);
-        // The lease keeps this model open until the run ends, even if a promote replaces it meanwhile.
-        try (ModelLease lease = models.serving(loop)) {
-            return score(loop, lease.model());
+        ReentrantLock lock = running.computeIfAbsent(loop.name(), k -> new ReentrantLock());
+        lock.lock();
+        try {
+            records.refresh(loop);
+            // The lease keeps this model open until the run ends, even if a promote replaces it meanwhile.
+            try (ModelLease lease = models.serving(loop)) {
+                return score(loop, lease.model());
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -58,7 +72,9 @@ class ScoreStep {
         String version = model.version();
         stopIfPauseRequested(loop, "score " + version, 0, 0);
         long total = records.datasets().count(loop.dataset(), records.pool());
-        boolean continues = tasks.find(loop.name()).map(t -> t.unfinished(TASK, version)).orElse(false);
+        // A version scores a text the same way each time: what it scored before (a checkpoint, or a run that
+        // finished before more records arrived) is kept, not scored again.
+        boolean continues = tasks.find(loop.name()).map(t -> t.isFor(TASK, version)).orElse(false);
         long done = continues ? records.datasets().count(loop.dataset(), records.pool().withModelVersion(version)) : 0;
         long start = System.nanoTime();
         tasks.started(loop.name(), TASK, version, total, done);

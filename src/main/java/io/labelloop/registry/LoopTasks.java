@@ -40,6 +40,11 @@ public class LoopTasks {
     public record Task(String loop, boolean pauseRequested, String task, String version, long total, long done,
                        State state, Instant updatedAt) {
 
+        /** True when this is the checkpoint of {@code task} for {@code version}, finished or not. */
+        public boolean isFor(String task, String version) {
+            return task.equals(this.task) && version.equals(this.version);
+        }
+
         /** True when this is an unfinished {@code task} for {@code version}: it continues instead of starting over. */
         public boolean unfinished(String task, String version) {
             return task.equals(this.task) && version.equals(this.version) && state != State.DONE;

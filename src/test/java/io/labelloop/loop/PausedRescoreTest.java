@@ -101,17 +101,39 @@ class PausedRescoreTest extends EmbeddedLoopApp {
         assertThat(tasks.find(loop.name()).orElseThrow().state()).isEqualTo(LoopTasks.State.DONE);
     }
 
+    @Test
+    void twoScoresOfTheSameVersionAtOnceScoreEachRecordOnceAndALaterOneOnlyWhatArrivedSince() throws Exception {
+        int records = 2 * ScoreStep.CHUNK;
+        LoopConfig loop = loopScoredByAnOldVersion("twice", records);
+        CompletableFuture<StepResults.Scored> a = CompletableFuture.supplyAsync(() -> steps.score(loop));
+        CompletableFuture<StepResults.Scored> b = CompletableFuture.supplyAsync(() -> steps.score(loop));
+
+        long scored = a.get(5, TimeUnit.MINUTES).records() + b.get(5, TimeUnit.MINUTES).records();
+
+        assertThat(scored).as("between the two, each record scored once").isEqualTo(records);
+        String version = a.get().modelVersion();
+        assertThat(scoredBy(loop, version)).isEqualTo(records);
+        datasets.log(loop.dataset(), List.of(TextRecord.of("late-1", "my card arrived broken", Map.of()),
+                TextRecord.of("late-2", "how do I freeze my card", Map.of())));
+        assertThat(steps.score(loop).records()).as("only the records imported since").isEqualTo(2);
+        assertThat(scoredBy(loop, version)).isEqualTo(records + 2);
+    }
+
     private LoopConfig loopScoredByAnOldVersion(String kind) {
+        return loopScoredByAnOldVersion(kind, RECORDS);
+    }
+
+    private LoopConfig loopScoredByAnOldVersion(String kind, int size) {
         String name = kind + "-rescore-" + ProcessHandle.current().pid();
         datasets.create(name, List.of("NEGATIVE", "POSITIVE"), 0.0);
         List<TextRecord> records = new ArrayList<>();
-        for (int i = 0; i < RECORDS; i++) {
+        for (int i = 0; i < size; i++) {
             records.add(TextRecord.of("r" + i, WHO[i % 10] + " " + WHAT[i / 10 % 10] + " " + WHEN[i / 100 % 10]
                     + " (case " + i + ")", Map.of()));
         }
         datasets.log(name, records);
         LoopConfig loop = variant(name, name, Map.of());
-        storeOldPredictions(loop, RECORDS);
+        storeOldPredictions(loop, size);
         return loop;
     }
 
