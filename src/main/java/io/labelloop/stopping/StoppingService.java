@@ -54,12 +54,18 @@ public class StoppingService {
         Optional<LearningCurveFit> fit = LearningCurveFit.of(points);
         List<Forecast> forecasts = fit.map(f -> HORIZONS.stream().map(f::forecast).toList()).orElse(List.of());
         List<KappaStep> kappas = kappas(loop);
-        Double mean = rule.meanOfLast(kappas);
-        WhenToStop.Signal signal = mean == null ? WhenToStop.Signal.TOO_FEW_VERSIONS
-                : rule.stop(kappas) ? WhenToStop.Signal.STOP : WhenToStop.Signal.CONTINUE;
         int stopSetSize = stopSets.find(loop).map(s -> s.ids().size()).orElse(0);
         return new WhenToStop(loop, points.size(), forecasts, fit.map(LearningCurveFit::asymptote).orElse(null),
-                fit.map(LearningCurveFit::exponent).orElse(null), stopSetSize, kappas, mean, signal, rule.describe());
+                fit.map(LearningCurveFit::exponent).orElse(null), stopSetSize, kappas, rule.meanOfLast(kappas),
+                signal(kappas), rule.window(), rule.threshold(), rule.describe());
+    }
+
+    /** What the rule says after these comparisons (oldest first). */
+    public WhenToStop.Signal signal(List<KappaStep> kappas) {
+        if (rule.meanOfLast(kappas) == null) {
+            return WhenToStop.Signal.TOO_FEW_VERSIONS;
+        }
+        return rule.stop(kappas) ? WhenToStop.Signal.STOP : WhenToStop.Signal.CONTINUE;
     }
 
     /** Kappa between each scored version and the previous one on the loop's stop set, oldest first. */
@@ -69,7 +75,8 @@ public class StoppingService {
         for (int i = 1; i < scored.size(); i++) {
             VersionPredictions before = scored.get(i - 1);
             VersionPredictions after = scored.get(i);
-            Kappa.between(before.version(), before.predicted(), after.version(), after.predicted()).ifPresent(steps::add);
+            Kappa.between(before.version(), before.predicted(), after.version(), after.predicted())
+                    .ifPresent(steps::add);
         }
         return steps;
     }

@@ -16,10 +16,13 @@ import java.util.Optional;
  * @param kappas        Cohen's kappa between each scored version and the one scored before it, oldest first
  * @param meanKappa     mean of the last {@code window} kappas, null while there are fewer
  * @param signal        STOP, CONTINUE, or TOO_FEW_VERSIONS while fewer comparisons than the rule's window exist
+ * @param window        comparisons the rule averages
+ * @param threshold     the mean kappa at which it says stop
  * @param rule          the stopping rule in words
  */
 public record WhenToStop(String loop, int curvePoints, List<Forecast> forecasts, Double asymptote, Double exponent,
-                         int stopSetSize, List<KappaStep> kappas, Double meanKappa, Signal signal, String rule) {
+                         int stopSetSize, List<KappaStep> kappas, Double meanKappa, Signal signal, int window,
+                         double threshold, String rule) {
 
     /** What the stabilizing-predictions rule says. */
     public enum Signal {
