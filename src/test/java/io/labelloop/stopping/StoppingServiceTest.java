@@ -94,6 +94,22 @@ class StoppingServiceTest {
         assertThat(status.signal()).isEqualTo(WhenToStop.Signal.CONTINUE);
     }
 
+    @Test
+    void aLargePoolGivesAStopSetOfAThousandThatTheSameSeedDrawsAgainAndAnotherSeedDoesNot() {
+        StopSets sets = new StopSets(StoreFixture.store(), datasets);
+        List<String> pools = IntStream.range(0, 2).mapToObj(i -> StoreFixture.uniqueName("stop")).toList();
+        pools.forEach(pool -> importPool(pool, StopSets.SIZE + 100));
+
+        StopSet first = sets.stopSet(pools.get(0), pools.get(0), 42);
+        StopSet sameSeed = sets.stopSet(pools.get(1), pools.get(1), 42);
+        StopSet otherSeed = sets.stopSet(StoreFixture.uniqueName("other-loop"), pools.get(1), 43);
+
+        assertThat(first.ids()).hasSize(StopSets.SIZE).doesNotHaveDuplicates();
+        assertThat(sameSeed.ids()).isEqualTo(first.ids());
+        assertThat(otherSeed.ids()).isNotEqualTo(first.ids());
+        assertThat(sets.stopSet(pools.get(0), pools.get(0), 7).ids()).as("drawn once, then kept").isEqualTo(first.ids());
+    }
+
     /**
      * A loop whose zero-shot v1 and trained v2, v3, v4 (50, 100, 150 labels; accuracy 0.85, 0.88, 0.89) scored its
      * pool, each with the first {@code flips[i]} records predicted the other way round.
@@ -109,8 +125,12 @@ class StoppingServiceTest {
     }
 
     private static void importPool(String dataset) {
+        importPool(dataset, RECORDS);
+    }
+
+    private static void importPool(String dataset, int records) {
         datasets.create(dataset, LABELS, 0.0);
-        datasets.log(dataset, IntStream.range(0, RECORDS)
+        datasets.log(dataset, IntStream.range(0, records)
                 .mapToObj(i -> TextRecord.of("r" + i, "text " + i, Map.of())).toList());
         datasets.refresh(dataset);
     }
