@@ -54,9 +54,10 @@ final class StoppingText {
     static String explanation(WhenToStop status) {
         String curve = status.asymptote() == null ? "" : String.format(Locale.ROOT,
                 " The fitted curve levels off at %.1f%%.", 100 * status.asymptote());
+        String stopSet = status.stopSetSize() == 0 ? "a fixed sample of the pool, drawn at the loop's first score"
+                : status.stopSetSize() + " fixed pool records";
         return String.format(Locale.ROOT, "Forecast: an inverse power law fitted to the accuracy of the %d trained "
                 + "versions, interval from a bootstrap.%s Signal: Cohen's kappa between the predictions of consecutive "
-                + "versions on %d fixed pool records; %s.", status.curvePoints(), curve, status.stopSetSize(),
-                status.rule());
+                + "versions on %s; %s.", status.curvePoints(), curve, stopSet, status.rule());
     }
 }

@@ -25,6 +25,9 @@ class StoppingTextTest {
         assertThat(StoppingText.signalValue(early)).isEqualTo("Not yet");
         assertThat(StoppingText.signalCaption(early))
                 .isEqualTo("Stopping signal: needs 3 version-to-version comparisons (1 so far)");
+        WhenToStop unscored = new WhenToStop("l", 0, List.of(), null, null, 0, List.of(), null,
+                WhenToStop.Signal.TOO_FEW_VERSIONS, 3, 0.99, RULE);
+        assertThat(StoppingText.explanation(unscored)).contains("a fixed sample of the pool, drawn at the loop's first score");
     }
 
     @Test
