@@ -58,13 +58,23 @@ public final class SimulateCommand implements Subcommand {
             LearningCurve curve = new Simulation(context).run(options, work);
             Path png = Simulation.write(curve, options.out());
             curve.iterations().forEach(p -> out.printf("labels %4d  accuracy %.4f  macro-F1 %.4f  train %.1f s  "
-                    + "score %.1f s%n", p.labels(), p.accuracy(), p.macroF1(), p.trainSeconds(), p.scoreSeconds()));
+                    + "score %.1f s  forecast %s  kappa %s%n", p.labels(), p.accuracy(), p.macroF1(), p.trainSeconds(),
+                    p.scoreSeconds(), figure(p.forecast()), figure(p.kappa())));
             curve.notes().forEach(n -> out.println("note: " + n));
-            out.printf("area under the accuracy curve %.4f%nwrote %s and %s%n", curve.accuracyAuc(), options.out(), png);
+            LearningCurve.ForecastSummary f = curve.forecast();
+            out.printf("area under the accuracy curve %.4f%n+%d-label forecasts: %d checked, mean absolute error %s, "
+                    + "%d inside their interval%nstopping: %s, first stop at %s labels%nwrote %s and %s%n",
+                    curve.accuracyAuc(), f.labelsAhead(), f.checked(), figure(f.meanAbsoluteError()),
+                    f.insideInterval(),
+                    curve.stopping().finalSignal(), curve.stopping().firstStopAtLabels(), options.out(), png);
             return 0;
         } finally {
             deleteQuietly(work);
         }
+    }
+
+    private static String figure(Double value) {
+        return value == null ? "-" : String.format("%.4f", value);
     }
 
     /**

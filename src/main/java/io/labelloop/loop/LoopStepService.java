@@ -12,6 +12,7 @@ import io.labelloop.model.core.ModelException;
 import io.labelloop.model.train.TrainingMode;
 import io.labelloop.queue.LabelingQueueService;
 import io.labelloop.registry.LoopTasks;
+import io.labelloop.stopping.StoppingService;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -42,11 +43,13 @@ public class LoopStepService implements LoopSteps, SmartInitializingSingleton {
     private final LoopMetrics metrics;
     private final ProgressTracker progress;
     private final LoopTasks tasks;
+    private final StoppingService stopping;
 
     LoopStepService(LoopCatalog catalog, LoopRecords records, LabelingQueueService queue, LoopModels models,
                     ScoreStep scoring, SelectStep selection, TrainStep training, EvaluatePromoteStep evaluation,
-                    LoopMetrics metrics, ProgressTracker progress, LoopTasks tasks) {
+                    LoopMetrics metrics, ProgressTracker progress, LoopTasks tasks, StoppingService stopping) {
         this.tasks = tasks;
+        this.stopping = stopping;
         this.catalog = catalog;
         this.records = records;
         this.queue = queue;
@@ -85,6 +88,7 @@ public class LoopStepService implements LoopSteps, SmartInitializingSingleton {
     public void start() {
         for (LoopConfig loop : catalog.all()) {
             metrics.registerLoop(loop.name(), () -> queue.depth(loop.dataset()), () -> records.trainLabels(loop));
+            stopping.registerMeters(loop.name());
         }
     }
 

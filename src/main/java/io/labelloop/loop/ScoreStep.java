@@ -7,6 +7,7 @@ import io.labelloop.model.core.Prediction;
 import io.labelloop.registry.LoopTasks;
 import io.labelloop.registry.ModelRegistry;
 import io.labelloop.registry.ModelVersion;
+import io.labelloop.stopping.StoppingService;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -15,6 +16,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +28,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ScoreStep {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScoreStep.class);
 
     /** Records predicted and written per chunk: big enough for bulk writes, small enough for steady progress. */
     static final int CHUNK = 512;
@@ -37,11 +42,13 @@ class ScoreStep {
     private final ProgressTracker progress;
     private final LoopMetrics metrics;
     private final LoopTasks tasks;
+    private final StoppingService stopping;
     private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
 
     ScoreStep(LoopRecords records, LoopModels models, ModelRegistry registry, ProgressTracker progress,
-              LoopMetrics metrics, LoopTasks tasks) {
+              LoopMetrics metrics, LoopTasks tasks, StoppingService stopping) {
         this.tasks = tasks;
+        this.stopping = stopping;
         this.records = records;
         this.models = models;
         this.registry = registry;
@@ -98,7 +105,18 @@ class ScoreStep {
         double seconds = (System.nanoTime() - start) / 1e9;
         metrics.scored(loop.name(), scored, seconds);
         registry.updateMetrics(loop.name(), version, Map.of(ModelVersion.SCORE_SECONDS, seconds));
+        recordForStopping(loop, version);
         return new StepResults.Scored(loop.dataset(), version, scored, seconds);
+    }
+
+    /** Keeps the version's predictions on the stop set, read back from what was just stored (no second scoring). */
+    private void recordForStopping(LoopConfig loop, String version) {
+        try {
+            stopping.recordScored(loop.name(), loop.dataset(), loop.training().seed(), version);
+        } catch (RuntimeException e) {
+            // The stopping signal only advises: a failure to keep it must not fail the score the loop depends on.
+            LOG.warn("[{}] could not keep the stop-set predictions of {}: {}", loop.name(), version, e.toString());
+        }
     }
 
     /** The safe point: what is scored is stored, so the task can stop here and continue later. */

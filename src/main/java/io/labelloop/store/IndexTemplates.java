@@ -15,12 +15,13 @@ import org.opensearch.client.opensearch.generic.Response;
 
 /**
  * Installs the index templates ({@code records}, {@code queue}, {@code datasets}, {@code models},
- * {@code evaluations}) so every index gets explicit mappings. A template file in the configured directory wins over
- * the one packaged in the jar, so users can tune settings (shards, replicas, analyzers) without a rebuild.
+ * {@code evaluations}, {@code stopping}) so every index gets explicit mappings. A template file in the configured
+ * directory wins over the one packaged in the jar, so users can tune settings (shards, replicas, analyzers) without a
+ * rebuild.
  */
 final class IndexTemplates {
 
-    static final List<String> NAMES = List.of("records", "queue", "datasets", "models", "evaluations");
+    static final List<String> NAMES = List.of("records", "queue", "datasets", "models", "evaluations", "stopping");
     /** Where the build copies config/opensearch inside the jar. */
     static final String CLASSPATH_DIR = "labelloop/opensearch/";
     private static final String PREFIX_PLACEHOLDER = "${prefix}";

@@ -15,6 +15,9 @@ import io.labelloop.queue.LabelingQueueService;
 import io.labelloop.registry.ModelRegistry;
 import io.labelloop.registry.ModelStatus;
 import io.labelloop.registry.ModelVersion;
+import io.labelloop.stopping.KappaStep;
+import io.labelloop.stopping.StoppingService;
+import io.labelloop.stopping.WhenToStop;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +57,7 @@ public final class Simulation {
     private final DatasetService datasets;
     private final LabelingQueueService queue;
     private final ModelRegistry registry;
+    private final StoppingService stopping;
     private final CamelContext camel;
     private final List<LoopEvents.VersionEvaluated> evaluations = new CopyOnWriteArrayList<>();
     private final List<LoopEvents.QueueFilled> fills = new CopyOnWriteArrayList<>();
@@ -64,6 +68,7 @@ public final class Simulation {
         this.datasets = context.getBean(DatasetService.class);
         this.queue = context.getBean(LabelingQueueService.class);
         this.registry = context.getBean(ModelRegistry.class);
+        this.stopping = context.getBean(StoppingService.class);
         this.camel = context.getBean(CamelContext.class);
     }
 
@@ -96,7 +101,9 @@ public final class Simulation {
         config.put("promote", loop.promotion().policy().id());
         config.put("base_model", loop.baseModel());
         config.put("head_epochs", loop.training().headEpochs() > 0 ? loop.training().headEpochs() : "runtime default");
-        return LearningCurve.of(config, points(loop), notes);
+        List<KappaStep> kappas = stopping.kappas(loop.name());
+        List<LearningCurve.Point> points = withKappas(points(loop), kappas);
+        return LearningCurve.of(config, points, notes, stoppingOver(loop, points, kappas));
     }
 
     private LoopConfig configure(SimulationOptions o) {
@@ -206,9 +213,31 @@ public final class Simulation {
             points.put(v.version(), new LearningCurve.Point((int) v.trainingSize(), e.evaluation().accuracy(),
                     e.evaluation().macroF1(), orZero(v.metric(ModelVersion.TRAIN_SECONDS)),
                     orZero(v.metric(ModelVersion.SCORE_SECONDS)), v.version(),
-                    v.status() == ModelStatus.CURRENT || v.status() == ModelStatus.RETIRED));
+                    v.status() == ModelStatus.CURRENT || v.status() == ModelStatus.RETIRED,
+                    e.evaluation().evalRecords()));
         }
         return new ArrayList<>(points.values());
+    }
+
+    private static List<LearningCurve.Point> withKappas(List<LearningCurve.Point> points, List<KappaStep> kappas) {
+        Map<String, Double> byVersion = kappas.stream().collect(Collectors.toMap(KappaStep::to, KappaStep::kappa,
+                (a, b) -> b));
+        return points.stream().map(p -> p.withKappa(byVersion.get(p.version()))).toList();
+    }
+
+    /** Where along the run the stabilizing-predictions rule first said stop, and what it says at the end. */
+    private LearningCurve.Stopping stoppingOver(LoopConfig loop, List<LearningCurve.Point> points,
+                                                List<KappaStep> kappas) {
+        Map<String, Integer> labels = points.stream().collect(Collectors.toMap(LearningCurve.Point::version,
+                LearningCurve.Point::labels, (a, b) -> b));
+        Integer firstStop = null;
+        for (int i = 1; i <= kappas.size() && firstStop == null; i++) {
+            if (stopping.signal(kappas.subList(0, i)) == WhenToStop.Signal.STOP) {
+                firstStop = labels.get(kappas.get(i - 1).to());
+            }
+        }
+        WhenToStop end = stopping.status(loop.name());
+        return new LearningCurve.Stopping(firstStop, end.signal().name(), end.meanKappa(), end.rule());
     }
 
     private List<String> windowNotes(SimulationOptions o) {

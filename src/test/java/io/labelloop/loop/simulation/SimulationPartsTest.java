@@ -7,6 +7,7 @@ import io.labelloop.model.query.QueryStrategy;
 import io.labelloop.model.train.TrainingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,8 @@ class SimulationPartsTest {
 
     @Test
     void theAreaUnderTheCurveIsTheMeanAccuracyOverTheLabelRange() {
-        LearningCurve c = LearningCurve.of(Map.of(), List.of(point(0, 0.6), point(100, 0.8), point(300, 0.9)), List.of());
+        LearningCurve c = LearningCurve.of(Map.of(), List.of(point(0, 0.6), point(100, 0.8), point(300, 0.9)),
+                List.of(), null);
 
         // (100 * 0.7 + 200 * 0.85) / 300
         assertThat(c.accuracyAuc()).isCloseTo(0.8, org.assertj.core.data.Offset.offset(1e-9));
@@ -45,7 +47,7 @@ class SimulationPartsTest {
     @Test
     void curvesAreWrittenAsJsonWithAPngBeside(@TempDir Path dir) throws Exception {
         LearningCurve c = LearningCurve.of(Map.of("strategy", "random", "train_mode", "head"),
-                List.of(point(0, 0.7), point(50, 0.85)), List.of("a note"));
+                List.of(point(0, 0.7), point(50, 0.85)), List.of("a note"), null);
 
         Path png = Simulation.write(c, dir.resolve("curve.json"));
 
@@ -70,7 +72,24 @@ class SimulationPartsTest {
                 .hasMessageContaining("d.csv").hasMessageContaining("no column 'body' (--text-column)");
     }
 
+    @Test
+    void eachPointIsForecastOnlyFromThePointsAHundredLabelsBeforeItAndTheErrorsAreSummed() {
+        List<LearningCurve.Point> measured = new ArrayList<>(List.of(point(0, 0.88)));
+        for (int n = 50; n <= 400; n += 50) {
+            measured.add(point(n, 0.95 - 0.6 * Math.pow(n, -0.5)));
+        }
+
+        LearningCurve c = LearningCurve.of(Map.of(), measured, List.of(), null);
+
+        // 250 is the first point with three label counts (50, 100, 150) a hundred labels or more before it
+        assertThat(c.iterations()).filteredOn(p -> p.forecast() != null).extracting(LearningCurve.Point::labels)
+                .containsExactly(250, 300, 350, 400);
+        assertThat(c.forecast().checked()).isEqualTo(4);
+        assertThat(c.forecast().meanAbsoluteError()).as("points on the curve itself").isLessThan(0.002);
+        assertThat(c.forecast().insideInterval()).isEqualTo(4);
+    }
+
     private static LearningCurve.Point point(int labels, double accuracy) {
-        return new LearningCurve.Point(labels, accuracy, accuracy - 0.01, 1, 2, "v", true);
+        return new LearningCurve.Point(labels, accuracy, accuracy - 0.01, 1, 2, "v", true, 1_000);
     }
 }

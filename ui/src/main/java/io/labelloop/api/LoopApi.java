@@ -16,19 +16,29 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.labelloop.control.LoopControl;
 import io.labelloop.control.LoopStatus;
+import io.labelloop.loop.LoopCatalog;
 import io.labelloop.registry.ModelVersion;
 import io.labelloop.security.Roles;
+import io.labelloop.stopping.StoppingService;
+import io.labelloop.stopping.WhenToStop;
 
-/** Admin only: the loops' routes and progress; pause, resume, trigger now; promote a model version by hand. */
+/**
+ * Admin only: the loops' routes and progress; pause, resume, trigger now; promote a model version by hand; when to
+ * stop labeling.
+ */
 @RestController
 @RequestMapping("/api/loops")
 @PreAuthorize(Roles.HAS_ADMIN)
 class LoopApi {
 
     private final LoopControl control;
+    private final LoopCatalog catalog;
+    private final StoppingService stopping;
 
-    LoopApi(LoopControl control) {
+    LoopApi(LoopControl control, LoopCatalog catalog, StoppingService stopping) {
         this.control = control;
+        this.catalog = catalog;
+        this.stopping = stopping;
     }
 
     @GetMapping
@@ -39,6 +49,16 @@ class LoopApi {
     @GetMapping("/{loop}")
     LoopStatus loop(@PathVariable String loop) {
         return control.loop(loop);
+    }
+
+    /**
+     * The loop's accuracy forecast after +100 and +500 labels (with its 95% bootstrap interval; none before three
+     * trained versions) and its stopping signal (kappa between consecutive versions on the stop set); 404 for an
+     * unknown loop.
+     */
+    @GetMapping("/{loop}/stopping")
+    WhenToStop stopping(@PathVariable String loop) {
+        return stopping.status(catalog.get(loop).name());
     }
 
     @PostMapping("/{loop}/pause")

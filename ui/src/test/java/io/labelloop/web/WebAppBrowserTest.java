@@ -158,6 +158,10 @@ class WebAppBrowserTest {
         assertThat(browser.js("return [...document.querySelectorAll('#confusion td')].map(td => td.innerText).join(',')"))
                 .as("the confusion matrix stored with v2's evaluation").isEqualTo("8,1,1,10");
         assertThat(browser.text(By.id("confusion-source"))).startsWith("v2 on 20 held-out records");
+        assertThat(browser.text(By.cssSelector("#kpi-forecast-100 .value"))).isEqualTo("–");
+        assertThat(browser.text(By.id("kpi-forecast-100"))).as("v1 and v2 are two points, not yet a curve")
+                .contains("needs 3 trained versions with different label counts (2 so far)");
+        assertThat(browser.text(By.cssSelector("#kpi-stop-signal .value"))).isEqualTo("Not yet");
         browser.screenshot("dashboard");
         assertThat(openLoopPicker()).as("each loop once in the selector").isNotEmpty().doesNotHaveDuplicates()
                 .contains("ui-test");
@@ -594,7 +598,15 @@ class WebAppBrowserTest {
         browser.until(d -> browser.all(By.id("promote-" + trained)).isEmpty());
         assertThat(browser.all(By.id("promote-v2"))).as("the version it replaced can be promoted back").isNotEmpty();
         assertThat(innerText("versions")).as("provenance at a glance").contains("mode=HEAD, seed=7");
+        long trainedOn = registry.find("ui-test", trained).orElseThrow().trainingSize();
+        assertThat(trainedOn).as("a third label count beside v1's 40 and v2's 80").isNotIn(40L, 80L);
+        String forecastAt = "Forecast at " + (Math.max(80, trainedOn) + 100) + " labels (+100), 95% interval";
+        browser.until(d -> innerText("kpi-forecast-100").contains(forecastAt));
+        assertThat(innerText("kpi-forecast-100")).as("three label counts make a curve").matches("\\d+\\.\\d%\\n.*");
         browser.screenshot("dashboard-admin-promoted");
+        browser.js("document.getElementById('stopping').scrollIntoView({block: 'start'})");
+        browser.settle();
+        browser.screenshot("dashboard-when-to-stop");
     }
 
     /** Collections and their accumulated time in this JVM (the app and OpenSearch share it), to tell GC from the rest. */

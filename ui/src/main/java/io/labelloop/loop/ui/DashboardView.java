@@ -47,6 +47,7 @@ import io.labelloop.registry.ModelEvaluation;
 import io.labelloop.registry.ModelRegistry;
 import io.labelloop.registry.ModelVersion;
 import io.labelloop.security.Roles;
+import io.labelloop.stopping.StoppingService;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -74,6 +75,8 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
     private final ModelRegistry registry;
     private final QueueDepthSamples depths;
     private final VersionPromotion promotion;
+    private final StoppingService stopping;
+    private final StoppingPanel stoppingPanel = new StoppingPanel();
 
     private final Select<String> loopPicker = new Select<>();
     /** The loop's stored evaluations, which the versions table reads its re-evaluation notes from. */
@@ -93,8 +96,10 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
     private LoopConfig loop;
 
     DashboardView(LoopCatalog loops, DatasetService datasets, LabelingQueueService queue, ModelRegistry registry,
-                  QueueDepthSamples depths, LoopStepService steps, AuthenticationContext auth) {
+                  QueueDepthSamples depths, LoopStepService steps, StoppingService stopping,
+                  AuthenticationContext auth) {
         this.loops = loops;
+        this.stopping = stopping;
         this.datasets = datasets;
         this.queue = queue;
         this.registry = registry;
@@ -113,8 +118,8 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
         confusionSource.setId("confusion-source");
         confusionSource.addClassName("ll-caption");
         configureVersions();
-        add(loopPicker, kpis, charts, new H3("Confusion matrix of the current version (eval split)"), confusionSource,
-                confusion,
+        add(loopPicker, kpis, charts, stoppingPanel,
+                new H3("Confusion matrix of the current version (eval split)"), confusionSource, confusion,
                 new H3("Model versions"), versions, new H3("Evaluations (each figure on its eval set)"),
                 evaluationHistory.grid());
         Polling.refreshWhileAttached(this, POLL_MILLIS, this::refresh);
@@ -161,6 +166,7 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
         showQueue();
         showDistributions(all);
         showConfusion(current);
+        stoppingPanel.show(stopping.status(loop.name()));
         evaluations = registry.evaluations(loop.name());
         versions.setItems(registry.history(loop.name()));
         evaluationHistory.show(evaluations);
@@ -183,7 +189,7 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
         return e == null || e.count() <= 0 ? "" : " (" + Wilson.describe(e.accuracy(), e.count()) + ")";
     }
 
-    private static Div kpi(String id, String caption, String value) {
+    static Div kpi(String id, String caption, String value) {
         Span v = new Span(value);
         v.addClassName("value");
         Div kpi = new Div(v, new Span(caption));
