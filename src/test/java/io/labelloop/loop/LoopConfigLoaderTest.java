@@ -44,6 +44,7 @@ class LoopConfigLoaderTest {
         assertThat(loop.dataset()).isEqualTo("banking77-intents");
         assertThat(loop.selection().batchSize()).isEqualTo(77);
         assertThat(loop.training().everyLabels()).isEqualTo(77);
+        assertThat(loop.selection().coverLabelsBelow()).as("the cold start over the 77 intents").isEqualTo(2);
         assertThat(loop.evalDataset()).as("nothing shipped to evaluate on: the dataset's eval split").isNull();
         assertThat(labels).hasSize(77).allSatisfy(l -> assertThat(l.descriptions()).hasSize(1));
         assertThat(labels).extracting(LabelDescription::label).contains("Refund_not_showing_up",
@@ -74,6 +75,7 @@ class LoopConfigLoaderTest {
         assertThat(loop.training().everyLabels()).isEqualTo(LoopConfig.Training.DEFAULT_EVERY_LABELS);
         assertThat(loop.training().mode()).isEqualTo(TrainingMode.HEAD);
         assertThat(loop.queueLow()).isEqualTo(LoopConfig.DEFAULT_QUEUE_LOW);
+        assertThat(loop.selection().coverLabelsBelow()).as("no cold start unless asked for").isZero();
     }
 
     @Test
@@ -105,6 +107,9 @@ class LoopConfigLoaderTest {
         assertThatThrownBy(() -> LoopConfigLoader.load(home.resolve("config/loops/zero.yaml")))
                 .hasMessageContaining("loop 'zero'")
                 .hasMessageContaining("zero.yaml line 3: field 'training.every-labels' must be greater than 0, got 0");
+        Path negative = LoopFiles.home("cover", "dataset: ds\nselection:\n  cover-labels-below: -1\n");
+        assertThatThrownBy(() -> LoopConfigLoader.load(negative.resolve("config/loops/cover.yaml")))
+                .hasMessageContaining("cover.yaml line 3: field 'selection.cover-labels-below' must be 0 (never) or more");
     }
 
     @Test

@@ -110,7 +110,8 @@ public final class Simulation {
             }
             return new LoopConfig(c.name(), c.source(), c.dataset(), c.labelSet(), c.baseModel(),
                     new LoopConfig.Selection(o.strategy(), o.minScore(), o.maxScore(), o.batch(), false,
-                            o.warmStartRandom()),
+                            o.warmStartRandom(), o.coverLabelsBelow() >= 0 ? o.coverLabelsBelow()
+                            : c.selection().coverLabelsBelow()),
                     new LoopConfig.Training(o.batch(), o.trainMode(), o.seed(), DEBOUNCE_MS,
                             o.headEpochs() > 0 ? o.headEpochs() : c.training().headEpochs()),
                     o.promote() == null ? c.promotion() : new LoopConfig.Promotion(o.promote(), c.promotion().metric()),
