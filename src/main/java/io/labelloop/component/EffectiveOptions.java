@@ -45,7 +45,7 @@ record EffectiveOptions(
                 throw fail("warmStartRandom", "must be 0 or more, got " + warm);
             }
             var selection = new LoopConfig.Selection(strategy, min, max, batch,
-                    Objects.requireNonNullElse(c.getDiversity(), d.diversity()), warm);
+                    Objects.requireNonNullElse(c.getDiversity(), d.diversity()), warm, d.coverLabelsBelow());
             return new EffectiveOptions(loop, selection,
                     parse("trainMode", c.getTrainMode(), loop.training().mode(), ModelOptions::trainMode),
                     Objects.requireNonNullElse(c.getSeed(), loop.training().seed()),

@@ -54,9 +54,11 @@ public record LoopConfig(
      * @param batchSize how many records one select step queues
      * @param diversity whether near-duplicates are avoided within one batch
      * @param warmStartRandom how many of the first labels are picked at random instead of by the strategy
+     * @param coverLabelsBelow while some label has fewer train labels than this, a batch takes turns over the
+     *                         predicted labels (a cold start that leaves no label without candidates); 0: never
      */
     public record Selection(QueryStrategy strategy, double minScore, double maxScore, int batchSize,
-                            boolean diversity, int warmStartRandom) {
+                            boolean diversity, int warmStartRandom, int coverLabelsBelow) {
         public static final double DEFAULT_MIN_SCORE = 0.0;
         public static final double DEFAULT_MAX_SCORE = 0.6;
         public static final int DEFAULT_BATCH_SIZE = 50;

@@ -121,7 +121,7 @@ public final class LoopConfigLoader {
 
         private LoopConfig.Selection selection(String name) {
             LoopFile.SelectionFile s = raw.selection() == null
-                    ? new LoopFile.SelectionFile(null, null, null, null, null, null) : raw.selection();
+                    ? new LoopFile.SelectionFile(null, null, null, null, null, null, null) : raw.selection();
             QueryStrategy strategy = parse(name, "selection.strategy", s.strategy(),
                     QueryStrategy.LEAST_CONFIDENCE, ModelOptions::strategy);
             double min = Objects.requireNonNullElse(s.minScore(), LoopConfig.Selection.DEFAULT_MIN_SCORE);
@@ -135,8 +135,12 @@ public final class LoopConfigLoader {
             if (warm < 0) {
                 throw fail(name, "selection.warm-start-random", "must be 0 or more, got " + warm);
             }
+            int cover = Objects.requireNonNullElse(s.coverLabelsBelow(), 0);
+            if (cover < 0) {
+                throw fail(name, "selection.cover-labels-below", "must be 0 (never) or more, got " + cover);
+            }
             return new LoopConfig.Selection(strategy, min, max, batch,
-                    Boolean.TRUE.equals(s.diversity()), warm);
+                    Boolean.TRUE.equals(s.diversity()), warm, cover);
         }
 
         private LoopConfig.Training training(String name) {

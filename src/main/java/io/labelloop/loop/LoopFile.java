@@ -21,7 +21,8 @@ record LoopFile(
             @JsonProperty("max-score") Double maxScore,
             @JsonProperty("batch-size") Integer batchSize,
             Boolean diversity,
-            @JsonProperty("warm-start-random") Integer warmStartRandom) {
+            @JsonProperty("warm-start-random") Integer warmStartRandom,
+            @JsonProperty("cover-labels-below") Integer coverLabelsBelow) {
     }
 
     record TrainingFile(

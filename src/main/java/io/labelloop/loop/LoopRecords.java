@@ -8,6 +8,7 @@ import io.labelloop.dataset.Split;
 import io.labelloop.dataset.TextRecord;
 import io.labelloop.model.train.Example;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
@@ -66,6 +67,12 @@ class LoopRecords {
     long trainLabels(LoopConfig loop) {
         requireDataset(loop);
         return datasets.count(loop.dataset(), validated().withSplit(Split.TRAIN));
+    }
+
+    /** Train-split labels per label; a label nobody gave yet is missing. */
+    Map<String, Long> trainLabelsPerLabel(LoopConfig loop) {
+        requireDataset(loop);
+        return datasets.stats(loop.dataset(), validated().withSplit(Split.TRAIN)).labels();
     }
 
     long validatedLabels(LoopConfig loop) {

@@ -47,9 +47,10 @@ class SelectStep {
         QueryStrategy strategy = labels < selection.warmStartRandom()
                 ? QueryStrategy.RANDOM : selection.strategy();
         List<Candidate> candidates = candidates(loop);
+        Map<String, Long> coverage = strategy == QueryStrategy.RANDOM ? null : coverage(loop, selection);
         QuerySelection picked = selection.diversity()
-                ? selectDiverse(loop, selection, strategy, seed, candidates)
-                : selector(selection, strategy, seed, Diversity.NONE).select(candidates);
+                ? selectDiverse(loop, selection, strategy, seed, candidates, coverage)
+                : selector(selection, strategy, seed, Diversity.NONE, coverage).select(candidates);
         List<QueueItem> items = new ArrayList<>();
         for (int i = 0; i < picked.ids().size(); i++) {
             items.add(new QueueItem(picked.ids().get(i), picked.ids().size() - i));
@@ -66,13 +67,32 @@ class SelectStep {
         return result;
     }
 
+    /**
+     * The train labels per label while the loop's cold start covers labels (some label has fewer than
+     * {@code cover-labels-below}), else null: the batch then takes turns over the predicted labels.
+     */
+    private Map<String, Long> coverage(LoopConfig loop, LoopConfig.Selection selection) {
+        if (selection.coverLabelsBelow() <= 0) {
+            return null;
+        }
+        Map<String, Long> perLabel = records.trainLabelsPerLabel(loop);
+        long under = models.labelNames(loop).stream()
+                .filter(l -> perLabel.getOrDefault(l, 0L) < selection.coverLabelsBelow()).count();
+        if (under == 0) {
+            return null;
+        }
+        LOG.info("[{}] cold start: {} labels have fewer than {} train labels; the batch takes turns over the predicted "
+                + "labels", loop.name(), under, selection.coverLabelsBelow());
+        return perLabel;
+    }
+
     private QuerySelection selectDiverse(LoopConfig loop, LoopConfig.Selection selection, QueryStrategy strategy,
-                                         long seed, List<Candidate> candidates) {
+                                         long seed, List<Candidate> candidates, Map<String, Long> coverage) {
         // Embedding the whole pool would cost as much as scoring it: embed only the most uncertain few batches.
         int poolSize = selection.batchSize() * DIVERSITY_POOL_FACTOR;
         LoopConfig.Selection wide = new LoopConfig.Selection(selection.strategy(), selection.minScore(),
-                selection.maxScore(), poolSize, false, 0);
-        List<String> poolIds = selector(wide, strategy, seed, Diversity.NONE).select(candidates).ids();
+                selection.maxScore(), poolSize, false, 0, selection.coverLabelsBelow());
+        List<String> poolIds = selector(wide, strategy, seed, Diversity.NONE, null).select(candidates).ids();
         Map<String, TextRecord> byId;
         try (Stream<TextRecord> pool = records.datasets().stream(loop.dataset(), records.pool().withIds(poolIds))) {
             byId = pool.collect(Collectors.toMap(TextRecord::id, Function.identity()));
@@ -86,11 +106,11 @@ class SelectStep {
         for (int i = 0; i < pool.size(); i++) {
             embedded.add(new Candidate(pool.get(i).id(), prediction(pool.get(i)), embeddings[i]));
         }
-        return selector(selection, strategy, seed, Diversity.MAX_MIN_COSINE).select(embedded);
+        return selector(selection, strategy, seed, Diversity.MAX_MIN_COSINE, coverage).select(embedded);
     }
 
     private QuerySelector selector(LoopConfig.Selection selection, QueryStrategy strategy, long seed,
-                                   Diversity diversity) {
+                                   Diversity diversity, Map<String, Long> coverage) {
         QuerySelector.Builder builder = QuerySelector.builder()
                 .setStrategy(strategy)
                 .optBatchSize(selection.batchSize())
@@ -99,6 +119,9 @@ class SelectStep {
         // The random baseline (and the random warm start) draws from the whole pool, not from the window.
         if (strategy != QueryStrategy.RANDOM) {
             builder.optScoreWindow((float) selection.minScore(), (float) selection.maxScore());
+        }
+        if (coverage != null) {
+            builder.optLabelCoverage(coverage);
         }
         return builder.build();
     }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -23,6 +25,11 @@ import org.slf4j.LoggerFactory;
 public final class DatasetCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatasetCheck.class);
+    /**
+     * Camel context, loop, option and dataset already said to wait for an import: every endpoint of a loop is checked,
+     * and a loop with a dozen endpoints would otherwise say it a dozen times per start.
+     */
+    private static final Set<String> SAID = ConcurrentHashMap.newKeySet();
 
     private DatasetCheck() {
     }
@@ -66,8 +73,10 @@ public final class DatasetCheck {
             List<String> importers = RouteFiles.sendingTo(camel,
                     uri -> loopsOverIt.stream().anyMatch(name -> importsInto(camel, uri, name)));
             if (!importers.isEmpty()) {
-                LOG.info("labelloop: dataset '{}' ({} of loop '{}') does not exist yet; route {} imports into it",
-                        dataset, option, loop.name(), importers);
+                if (SAID.add(camel.getName() + " " + loop.name() + " " + option + " " + dataset)) {
+                    LOG.info("labelloop: dataset '{}' ({} of loop '{}') does not exist yet; route {} imports into it",
+                            dataset, option, loop.name(), importers);
+                }
                 return Optional.empty();
             }
             int line = LoopConfigLoader.lineOf(loop.source(), option);

@@ -9,7 +9,13 @@ import io.labelloop.routes.RouteErrors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
@@ -66,6 +72,49 @@ class LoopRoutesTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> steps.calls.size() >= 5);
         assertThat(steps.calls).containsExactly("train head 42", "evaluate v2", "promote v2 if-better accuracy",
                 "score", "select least-confidence 50");
+    }
+
+    @Test
+    void theIntentsLoopRunsBesideTheSentimentLoopWithBatchesOfSeventySeven() throws Exception {
+        load(REPO.resolve("routes/banking-sentiment.yaml"));
+        load(REPO.resolve("routes/banking77-intents.yaml"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> steps.calls.size() >= 6);
+        assertThat(steps.calls).containsExactlyInAnyOrder("score", "evaluate v1", "select least-confidence 50",
+                "score", "evaluate v1", "select least-confidence 77");
+        assertThat(camel.getRoutes()).extracting(r -> r.getRouteId()).contains("banking77-intents-start",
+                "banking77-intents-retrain", "banking77-intents-refill", "banking-sentiment-start");
+    }
+
+    @Test
+    void beforeItsDatasetExistsTheIntentsLoopWaitsInsteadOfFailingItsStartRoute() throws Exception {
+        steps.datasets = name -> !name.equals("banking77-intents");
+        steps.missingDataset = "banking77-intents";
+        List<String> outcomes = new CopyOnWriteArrayList<>();
+        EventNotifierSupport startOutcomes = new EventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) {
+                if (event instanceof CamelEvent.ExchangeCompletedEvent done && isStart(done.getExchange())) {
+                    outcomes.add(done.getExchange().isFailed() ? "failed" : "completed");
+                } else if (event instanceof CamelEvent.ExchangeFailedEvent failed && isStart(failed.getExchange())) {
+                    outcomes.add("failed");
+                }
+            }
+        };
+        startOutcomes.start();
+        camel.getManagementStrategy().addEventNotifier(startOutcomes);
+
+        load(REPO.resolve("routes/banking77-intents.yaml"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !outcomes.isEmpty());
+        assertThat(outcomes).containsExactly("completed");
+        assertThat(steps.calls).isEmpty();
+        assertThat(camel.getRoutes()).allSatisfy(r ->
+                assertThat(camel.getRouteController().getRouteStatus(r.getRouteId())).isEqualTo(ServiceStatus.Started));
+    }
+
+    private static boolean isStart(Exchange exchange) {
+        return "banking77-intents-start".equals(exchange.getFromRouteId());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.labelloop.component;
 
+import io.labelloop.dataset.DatasetNotFoundException;
 import io.labelloop.loop.LoopConfig;
 import io.labelloop.loop.LoopException;
 import io.labelloop.loop.LoopPausedException;
@@ -28,6 +29,8 @@ class RecordingLoopSteps implements LoopSteps {
     volatile String pauseOn;
     /** Which datasets exist: all unless a test says otherwise (e.g. with the embedded store's answer). */
     volatile Predicate<String> datasets = name -> true;
+    /** A dataset the steps (other than import) do not find, as the real steps fail before the loop's import. */
+    volatile String missingDataset;
     volatile LoopConfig.Selection lastSelection;
     volatile String lastPromotedCandidate;
 
@@ -100,6 +103,10 @@ class RecordingLoopSteps implements LoopSteps {
         String op = what.split(" ")[0];
         if (op.equals(pauseOn)) {
             throw new LoopPausedException(loop.name(), op + " v1 paused at 512 of 3072; it continues from there on resume");
+        }
+        if (!op.equals("import") && loop.dataset().equals(missingDataset)) {
+            throw new LoopException(loop.name(), op + ": " + new DatasetNotFoundException(missingDataset).getMessage(),
+                    new DatasetNotFoundException(missingDataset));
         }
         if (op.equals(failOn)) {
             throw new LoopException(loop.name(), op + ": dataset 'ds' has no validated records");

@@ -2,13 +2,24 @@ package io.labelloop.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.labelloop.dataset.CsvTable;
+import io.labelloop.model.LabelDescription;
+import io.labelloop.model.LabelSetFile;
 import io.labelloop.model.query.QueryStrategy;
 import io.labelloop.model.train.TrainingMode;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class LoopConfigLoaderTest {
+
+    private static final Path BANKING77 = Path.of(System.getProperty("labelloop.datasets", "../../shared/datasets"))
+            .resolve("banking77/train.csv");
 
     @Test
     void theShippedBankingLoopLoadsWithTheTutorialsSettings() {
@@ -26,6 +37,33 @@ class LoopConfigLoaderTest {
     }
 
     @Test
+    void theShippedIntentsLoopLoadsWithSeventySevenLabelsOfOneDescriptionEach() {
+        LoopConfig loop = LoopConfigLoader.load(Path.of("../config/loops/banking77-intents.yaml"));
+        List<LabelDescription> labels = LabelSetFile.read(Path.of("..").resolve(loop.labelSet()));
+
+        assertThat(loop.dataset()).isEqualTo("banking77-intents");
+        assertThat(loop.selection().batchSize()).isEqualTo(77);
+        assertThat(loop.training().everyLabels()).isEqualTo(77);
+        assertThat(loop.selection().coverLabelsBelow()).as("the cold start over the 77 intents").isEqualTo(2);
+        assertThat(loop.evalDataset()).as("nothing shipped to evaluate on: the dataset's eval split").isNull();
+        assertThat(labels).hasSize(77).allSatisfy(l -> assertThat(l.descriptions()).hasSize(1));
+        assertThat(labels).extracting(LabelDescription::label).contains("Refund_not_showing_up",
+                "reverted_card_payment?", "card_arrival", "country_support");
+    }
+
+    @Test
+    void theIntentsLabelSetIsExactlyTheCategoriesOfBanking77() {
+        assumeTrue(Files.exists(BANKING77), "banking77 not found at " + BANKING77 + ": skipped (set labelloop.datasets)");
+        CsvTable table = CsvTable.read(BANKING77);
+        int category = table.column("category", "category");
+        Set<String> categories = table.rows().stream().map(row -> row.get(category)).collect(Collectors.toSet());
+
+        List<LabelDescription> labels = LabelSetFile.read(Path.of("../config/labels/banking77-intents.yaml"));
+
+        assertThat(labels).extracting(LabelDescription::label).containsExactlyInAnyOrderElementsOf(categories);
+    }
+
+    @Test
     void unsetFieldsTakeTheNamedDefaultsAndTheNameComesFromTheFile() {
         Path home = LoopFiles.home("tiny", "dataset: tiny-ds\n");
 
@@ -37,6 +75,7 @@ class LoopConfigLoaderTest {
         assertThat(loop.training().everyLabels()).isEqualTo(LoopConfig.Training.DEFAULT_EVERY_LABELS);
         assertThat(loop.training().mode()).isEqualTo(TrainingMode.HEAD);
         assertThat(loop.queueLow()).isEqualTo(LoopConfig.DEFAULT_QUEUE_LOW);
+        assertThat(loop.selection().coverLabelsBelow()).as("no cold start unless asked for").isZero();
     }
 
     @Test
@@ -85,6 +124,9 @@ class LoopConfigLoaderTest {
         assertThatThrownBy(() -> LoopConfigLoader.load(home.resolve("config/loops/zero.yaml")))
                 .hasMessageContaining("loop 'zero'")
                 .hasMessageContaining("zero.yaml line 3: field 'training.every-labels' must be greater than 0, got 0");
+        Path negative = LoopFiles.home("cover", "dataset: ds\nselection:\n  cover-labels-below: -1\n");
+        assertThatThrownBy(() -> LoopConfigLoader.load(negative.resolve("config/loops/cover.yaml")))
+                .hasMessageContaining("cover.yaml line 3: field 'selection.cover-labels-below' must be 0 (never) or more");
     }
 
     @Test

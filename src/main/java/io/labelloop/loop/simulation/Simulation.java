@@ -32,6 +32,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEvent;
@@ -76,8 +77,8 @@ public final class Simulation {
     public LearningCurve run(SimulationOptions options, Path workDir) throws Exception {
         LoopConfig loop = configure(options);
         SimulationData data = prepare(loop, options, workDir);
-        context.addApplicationListener(this::collect);
-        camel.getRouteController().startAllRoutes();
+        context.addApplicationListener(event -> collect(loop.name(), event));
+        startRoutes(loop);
         awaitIterations(loop, 1);
         List<String> notes = new ArrayList<>();
         SimulatedAnnotator annotator = new SimulatedAnnotator(queue, loop.dataset(), data.truth());
@@ -118,7 +119,8 @@ public final class Simulation {
             return new LoopConfig(c.name(), c.source(), c.dataset(), c.labelSet(),
                     o.baseModel() == null ? c.baseModel() : o.baseModel(),
                     new LoopConfig.Selection(o.strategy(), o.minScore(), o.maxScore(), o.batch(), false,
-                            o.warmStartRandom()),
+                            o.warmStartRandom(), o.coverLabelsBelow() >= 0 ? o.coverLabelsBelow()
+                            : c.selection().coverLabelsBelow()),
                     new LoopConfig.Training(o.batch(), o.trainMode(), o.seed(), DEBOUNCE_MS,
                             o.headEpochs() > 0 ? o.headEpochs() : c.training().headEpochs()),
                     o.promote() == null ? c.promotion() : new LoopConfig.Promotion(o.promote(), c.promotion().metric()),
@@ -172,11 +174,24 @@ public final class Simulation {
         }
     }
 
-    private void collect(ApplicationEvent event) {
+    /**
+     * Starts the simulated loop's routes only (the convention of routes/*.yaml: the id is the loop's name or starts
+     * with it and a dash): another shipped loop has no dataset in the simulation's fresh store.
+     */
+    private void startRoutes(LoopConfig loop) throws Exception {
+        for (Route route : camel.getRoutes()) {
+            String id = route.getRouteId();
+            if (id.equals(loop.name()) || id.startsWith(loop.name() + "-")) {
+                camel.getRouteController().startRoute(id);
+            }
+        }
+    }
+
+    private void collect(String loop, ApplicationEvent event) {
         if (event instanceof PayloadApplicationEvent<?> p) {
-            if (p.getPayload() instanceof LoopEvents.VersionEvaluated e) {
+            if (p.getPayload() instanceof LoopEvents.VersionEvaluated e && e.loop().equals(loop)) {
                 evaluations.add(e);
-            } else if (p.getPayload() instanceof LoopEvents.QueueFilled f) {
+            } else if (p.getPayload() instanceof LoopEvents.QueueFilled f && f.loop().equals(loop)) {
                 fills.add(f);
             }
         }

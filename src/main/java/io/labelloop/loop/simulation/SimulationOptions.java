@@ -30,6 +30,8 @@ import java.util.function.Function;
  * @param seed            seed for training, random selection and the pool sample
  * @param poolSize        rows of {@code data} used (0: all)
  * @param headEpochs      epochs of head-only training, 0 to keep the loop's
+ * @param coverLabelsBelow the loop's cold start: batches take turns over the predicted labels while a label has
+ *                        fewer train labels than this (0: never), or -1 to keep the loop's
  * @param promote         promote policy, or null to keep the loop's
  * @param baseModel       the pretrained encoder every training starts from, or null to keep the loop's
  * @param out             the learning curve JSON; the PNG goes beside it
@@ -37,14 +39,18 @@ import java.util.function.Function;
 public record SimulationOptions(String loop, Path data, String textColumn, String labelColumn, Path eval,
                                 double evalFraction, QueryStrategy strategy, int batch, int budget, double minScore,
                                 double maxScore, int warmStartRandom, TrainingMode trainMode, long seed, int poolSize,
-                                int headEpochs, PromotePolicy promote, String baseModel, Path out) {
+                                int headEpochs, int coverLabelsBelow, PromotePolicy promote, String baseModel,
+                                Path out) {
+
+    /** The value of {@code coverLabelsBelow} that keeps the loop file's. */
+    public static final int KEEP_LOOPS = -1;
 
     public static final String USAGE = """
             Usage: ./labelloop simulate --data FILE.csv --text-column text --label-column label
                      [--eval FILE.csv | --eval-fraction 0.2] [--strategy least-confidence|margin|entropy|random]
                      [--batch 50] [--budget 300] [--min-score 0 --max-score 0.6] [--warm-start-random N]
                      [--train-mode full|head] [--seed 42] [--pool-size N] [--head-epochs N] [--promote always|if-better|manual]
-                     [--base-model all-minilm-l6-v2|bge-small-en-v1.5|e5-small-v2]
+                     [--cover-labels-below N] [--base-model all-minilm-l6-v2|bge-small-en-v1.5|e5-small-v2]
                      [--loop banking-sentiment] --out curve.json
             Runs the loop's own routes on a fresh embedded store with a simulated annotator that labels the queue
             with the true labels, and writes the learning curve (JSON, and a PNG beside it).""";
@@ -62,6 +68,7 @@ public record SimulationOptions(String loop, Path data, String textColumn, Strin
                 integer(o, "budget", 300), number(o, "min-score", 0.0), number(o, "max-score", 0.6),
                 integer(o, "warm-start-random", 0), parse(o, "train-mode", "head", ModelOptions::trainMode),
                 integer(o, "seed", 42), integer(o, "pool-size", 0), integer(o, "head-epochs", 0),
+                integer(o, "cover-labels-below", KEEP_LOOPS),
                 o.containsKey("promote") ? parse(o, "promote", null, PromotePolicy::parse) : null,
                 o.containsKey("base-model") ? parse(o, "base-model", null, ModelOptions::baseModel) : null, out);
         if (!o.isEmpty()) {
@@ -79,6 +86,9 @@ public record SimulationOptions(String loop, Path data, String textColumn, Strin
         if (minScore < 0 || maxScore > 1 || minScore > maxScore) {
             throw new IllegalArgumentException("--min-score/--max-score must satisfy 0 <= min <= max <= 1, got "
                     + minScore + " and " + maxScore);
+        }
+        if (coverLabelsBelow < KEEP_LOOPS) {
+            throw new IllegalArgumentException("--cover-labels-below must be 0 or more, got " + coverLabelsBelow);
         }
         if (warmStartRandom < 0 || poolSize < 0 || headEpochs < 0) {
             throw new IllegalArgumentException("--warm-start-random, --pool-size and --head-epochs must be 0 or more");
@@ -106,6 +116,7 @@ public record SimulationOptions(String loop, Path data, String textColumn, Strin
         m.put("pool_size", poolSize);
         m.put("head_epochs", headEpochs == 0 ? "loop default" : headEpochs);
         m.put("promote", promote == null ? "loop default" : promote.id());
+        m.put("cover_labels_below", coverLabelsBelow == KEEP_LOOPS ? "loop default" : coverLabelsBelow);
         m.put("base_model", baseModel == null ? "loop default" : baseModel);
         return m;
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Arrays;
@@ -15,7 +16,10 @@ import java.util.Set;
  *
  * <p>Candidates whose top score lies in the score window {@code [minScore, maxScore]} come first, ranked by
  * the strategy; when the window holds fewer than the batch, the batch is filled with the next most uncertain
- * candidates outside it and {@link QuerySelection#outsideWindow()} says how many. The window defaults to
+ * candidates outside it and {@link QuerySelection#outsideWindow()} says how many. With
+ * {@link Builder#optLabelCoverage(Map)} (a cold start over many labels) the ranked candidates are taken in turns over
+ * their predicted labels, the least-labeled labels first, so that no label is left without candidates. The window
+ * defaults to
  * {@value #DEFAULT_MIN_SCORE}..{@value #DEFAULT_MAX_SCORE} for {@link QueryStrategy#LEAST_CONFIDENCE} and to the
  * whole range for the others.
  *
@@ -45,6 +49,7 @@ public final class QuerySelector {
     private final Diversity diversity;
     private final float nearDuplicateCosine;
     private final int poolFactor;
+    private final Map<String, Long> coverage;
 
     private QuerySelector(Builder b) {
         strategy = Objects.requireNonNull(b.strategy, "strategy must be set");
@@ -56,6 +61,7 @@ public final class QuerySelector {
         diversity = b.diversity;
         nearDuplicateCosine = b.nearDuplicateCosine;
         poolFactor = b.poolFactor;
+        coverage = b.coverage;
         if (batchSize < 1 || minScore > maxScore || poolFactor < 1) {
             throw new IllegalArgumentException("batchSize >= 1, minScore <= maxScore and poolFactor >= 1 are required (got "
                     + batchSize + ", " + minScore + ".." + maxScore + ", " + poolFactor + ")");
@@ -85,6 +91,9 @@ public final class QuerySelector {
         rank(outside);
         List<Candidate> ordered = new ArrayList<>(inside);
         ordered.addAll(outside);
+        if (coverage != null) {
+            ordered = LabelCoverage.order(ordered, coverage);
+        }
         Picks picks = diversity == Diversity.MAX_MIN_COSINE ? pickFarthestFirst(ordered) : pickInOrder(ordered);
         Set<Candidate> outsideSet = Collections.newSetFromMap(new IdentityHashMap<>());
         outsideSet.addAll(outside);
@@ -192,8 +201,21 @@ public final class QuerySelector {
         private Diversity diversity = Diversity.NONE;
         private float nearDuplicateCosine = DEFAULT_NEAR_DUPLICATE_COSINE;
         private int poolFactor = DEFAULT_POOL_FACTOR;
+        private Map<String, Long> coverage;
 
         private Builder() {
+        }
+
+        /**
+         * Takes the ranked candidates in turns over their predicted labels, the labels with the fewest human labels
+         * first; a label with none offers the candidate the model is surest about, the others their most useful one
+         * (default: off, pure strategy order).
+         *
+         * @param labeled human labels so far per label (a label missing from it has none)
+         */
+        public Builder optLabelCoverage(Map<String, Long> labeled) {
+            this.coverage = Map.copyOf(labeled);
+            return this;
         }
 
         /** Sets the ranking strategy (required). */

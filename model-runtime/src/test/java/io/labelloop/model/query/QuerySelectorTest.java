@@ -7,6 +7,7 @@ import io.labelloop.model.core.LabelScore;
 import io.labelloop.model.core.Prediction;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class QuerySelectorTest {
@@ -77,5 +78,36 @@ class QuerySelectorTest {
         List<Candidate> c = List.of(candidate("x", 0.5f));
         assertThatThrownBy(() -> QuerySelector.builder().setStrategy(QueryStrategy.ENTROPY).optDiversity(Diversity.SKIP_NEAR_DUPLICATES)
                 .build().select(c)).hasMessageContaining("'x'");
+    }
+    /** A prediction of {@code label} at {@code top} (at least 0.3), the rest shared by three other labels. */
+    private static Candidate predicted(String id, String label, float top) {
+        float rest = (1 - top) / 3;
+        Prediction p = new Prediction(List.of(new LabelScore(label, top), new LabelScore("x", rest),
+                new LabelScore("y", rest), new LabelScore("z", rest)), "v1");
+        return new Candidate(id, p, null);
+    }
+
+    @Test
+    void withLabelCoverageABatchTakesTurnsOverThePredictedLabelsSoThatEveryLabelGetsAPick() {
+        List<Candidate> c = List.of(predicted("a1", "a", 0.30f), predicted("a2", "a", 0.31f), predicted("a3", "a", 0.32f),
+                predicted("a4", "a", 0.33f), predicted("b1", "b", 0.50f), predicted("c1", "c", 0.55f));
+        QuerySelector.Builder leastConfidence = QuerySelector.builder().setStrategy(QueryStrategy.LEAST_CONFIDENCE)
+                .optBatchSize(3).optScoreWindow(0, 1);
+
+        assertThat(leastConfidence.build().select(c).ids()).as("without coverage: all three on label a")
+                .containsExactly("a1", "a2", "a3");
+        assertThat(leastConfidence.optLabelCoverage(Map.of("a", 2L, "b", 2L, "c", 2L)).build().select(c).ids())
+                .containsExactly("a1", "b1", "c1");
+    }
+
+    @Test
+    void labelsWithFewerHumanLabelsComeFirstAndAnUnlabeledLabelOffersTheRecordTheModelIsSurestAbout() {
+        List<Candidate> c = List.of(predicted("a1", "a", 0.30f), predicted("a2", "a", 0.31f), predicted("b1", "b", 0.40f),
+                predicted("b2", "b", 0.45f), predicted("c-unsure", "c", 0.50f), predicted("c-sure", "c", 0.90f));
+
+        QuerySelection s = QuerySelector.builder().setStrategy(QueryStrategy.LEAST_CONFIDENCE).optBatchSize(5)
+                .optScoreWindow(0, 1).optLabelCoverage(Map.of("a", 5L, "b", 1L)).build().select(c);
+
+        assertThat(s.ids()).containsExactly("c-sure", "b1", "a1", "c-unsure", "b2");
     }
 }

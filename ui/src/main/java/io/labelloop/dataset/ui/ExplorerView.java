@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -61,6 +62,8 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
 
     /** How often the view checks whether a background re-score changed what matches. */
     static final int STALE_CHECK_MILLIS = 5_000;
+    /** The bulk label's list is wider than its field, so that a long intent name fits on one line. */
+    private static final String BULK_LABEL_OVERLAY_WIDTH = "26em";
 
     private final DatasetService datasets;
     private final String annotator;
@@ -74,7 +77,8 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
     private final TextField metadata = new TextField("Metadata");
     private final TextField modelVersion = new TextField("Model version");
     private final Select<RecordSort> sort = new Select<>();
-    private final Select<String> bulkLabel = new Select<>();
+    /** A combo box, not a select: with banking77's 77 intents the label is found by typing part of it. */
+    private final ComboBox<String> bulkLabel = new ComboBox<>();
     private final Span matching = new Span();
     private final Button refreshMatches = new Button("Refresh", e -> refresh());
     private final Grid<TextRecord> grid = new Grid<>();
@@ -192,6 +196,7 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
         Button labelSelected = bulk("Label selected", "label-selected", this::labelSelected);
         labelSelected.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         compact(bulkLabel, bulkLabel, "9em");
+        bulkLabel.getStyle().set("--vaadin-combo-box-overlay-width", BULK_LABEL_OVERLAY_WIDTH);
         HorizontalLayout bar = new HorizontalLayout(matching, refreshMatches, new Span("Label as"), bulkLabel, labelSelected,
                 bulk("Label all…", "label-all", this::confirmLabelAll),
                 bulk("Validate selected", "validate-selected", this::validateSelected),

@@ -1,5 +1,7 @@
 package io.labelloop.loop.ui;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -14,6 +16,13 @@ import io.labelloop.registry.ModelEvaluation;
  * @param records records counted (labeled and scored)
  */
 record ConfusionMatrix(List<String> labels, long[][] counts, long records) {
+
+    /**
+     * One off-diagonal cell: {@code count} records of {@code truth} were predicted as {@code predicted}, out of the
+     * {@code truthTotal} records of {@code truth}.
+     */
+    record Confusion(String truth, String predicted, long count, long truthTotal) {
+    }
 
     static ConfusionMatrix of(List<String> labels, Stream<TextRecord> records) {
         long[][] counts = new long[labels.size()][labels.size()];
@@ -58,5 +67,23 @@ record ConfusionMatrix(List<String> labels, long[][] counts, long records) {
             right += counts[i][i];
         }
         return (double) right / records;
+    }
+
+    /** The {@code n} largest off-diagonal cells, largest first (ties in label order): what a large matrix hides. */
+    List<Confusion> topConfusions(int n) {
+        List<Confusion> cells = new ArrayList<>();
+        for (int truth = 0; truth < labels.size(); truth++) {
+            long total = 0;
+            for (long c : counts[truth]) {
+                total += c;
+            }
+            for (int guess = 0; guess < labels.size(); guess++) {
+                if (guess != truth && counts[truth][guess] > 0) {
+                    cells.add(new Confusion(labels.get(truth), labels.get(guess), counts[truth][guess], total));
+                }
+            }
+        }
+        // a stable sort keeps the label order among equal counts
+        return cells.stream().sorted(Comparator.comparingLong(Confusion::count).reversed()).limit(n).toList();
     }
 }

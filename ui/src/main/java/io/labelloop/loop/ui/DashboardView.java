@@ -19,7 +19,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
@@ -91,6 +90,7 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
     private final ChartJs scores = new ChartJs("chart-scores", "Max-score histogram (current model)");
     private final Div confusion = new Div();
     private final Span confusionSource = new Span();
+    private final PerLabelMetrics perLabel = new PerLabelMetrics();
     private final Grid<ModelVersion> versions = new Grid<>();
 
     private LoopConfig loop;
@@ -120,6 +120,7 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
         configureVersions();
         add(loopPicker, kpis, charts, stoppingPanel,
                 new H3("Confusion matrix of the current version (eval split)"), confusionSource, confusion,
+                new H3("Per-label metrics of the current version (stored evaluation)"), perLabel.grid(),
                 new H3("Model versions"), versions, new H3("Evaluations (each figure on its eval set)"),
                 evaluationHistory.grid());
         Polling.refreshWhileAttached(this, POLL_MILLIS, this::refresh);
@@ -231,18 +232,20 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
      */
     private void showConfusion(Optional<ModelVersion> current) {
         ModelEvaluation stored = current.map(ModelVersion::evaluation).filter(e -> !e.confusion().isEmpty()).orElse(null);
+        perLabel.show(stored);
         if (stored != null) {
+            ConfusionMatrix matrix = ConfusionMatrix.of(stored);
             confusion.removeAll();
             confusion.setText("");
-            confusion.getElement().appendChild(table(ConfusionMatrix.of(stored)));
+            confusion.getElement().appendChild(ConfusionTable.of(matrix));
             confusionSource.setText(String.format(Locale.ROOT, "%s on %d held-out records, evaluated %s UTC: "
-                    + "accuracy %s, macro-F1 %s", current.get().version(), stored.count(),
+                    + "accuracy %s, macro-F1 %s.", current.get().version(), stored.count(),
                     stored.evaluatedAt() == null ? "?" : TIME.format(stored.evaluatedAt()), percent(stored.accuracy()),
-                    percent(stored.macroF1())));
+                    percent(stored.macroF1())) + ConfusionTable.describe(matrix));
             return;
         }
-        confusionSource.setText("Counted from the labeled eval-split records the current version scored (no stored "
-                + "evaluation).");
+        String source = "Counted from the labeled eval-split records the current version scored (no stored evaluation).";
+        confusionSource.setText(source);
         List<String> labels = datasets.require(loop.dataset()).labels();
         RecordQuery eval = RecordQuery.all().withSplit(Split.EVAL).withStatuses(RecordStatus.VALIDATED);
         if (current.isPresent()) {
@@ -258,30 +261,8 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         confusion.setText("");
-        confusion.getElement().appendChild(table(matrix));
-    }
-
-    /** Built from elements with text content only: labels are data and never parsed as HTML. */
-    private static Element table(ConfusionMatrix matrix) {
-        Element table = new Element("table");
-        table.getClassList().add("ll-confusion");
-        Element head = new Element("tr");
-        head.appendChild(cell("th", "true \\ predicted"));
-        matrix.labels().forEach(l -> head.appendChild(cell("th", l)));
-        table.appendChild(head);
-        for (String truth : matrix.labels()) {
-            Element row = new Element("tr");
-            row.appendChild(cell("th", truth));
-            matrix.labels().forEach(p -> row.appendChild(cell("td", String.valueOf(matrix.get(truth, p)))));
-            table.appendChild(row);
-        }
-        return table;
-    }
-
-    private static Element cell(String tag, String text) {
-        Element cell = new Element(tag);
-        cell.setText(text);
-        return cell;
+        confusion.getElement().appendChild(ConfusionTable.of(matrix));
+        confusionSource.setText(source + ConfusionTable.describe(matrix));
     }
 
     private static String provenance(ModelVersion v, Set<String> hyperParameters) {

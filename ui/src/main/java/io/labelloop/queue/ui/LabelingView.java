@@ -47,7 +47,8 @@ import jakarta.annotation.security.RolesAllowed;
 /**
  * One queued record at a time: its text, the model's guess with a score bar, its metadata, and a button
  * per label. Keys: 1..9 label, D discard, S skip, ← / → back and forward through the records decided in this tab
- * (their labels stay), Ctrl+Z undo the last label.
+ * (their labels stay), Ctrl+Z undo the last label. A label set larger than the digit keys gets a {@link LabelPicker}
+ * instead of buttons: 1-5 are then the model's top five, and typing filters the labels.
  * The record is claimed for this annotator, so two people never label the same one.
  */
 @Route("")
@@ -63,6 +64,8 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
      * the other views' poll intervals: on leaving, the view resets the interval only if it is still its own.
      */
     static final int EMPTY_POLL_MILLIS = 4_000;
+    /** Labels up to this many get a digit key each; more get the picker. */
+    static final int DIGIT_KEYS = 9;
 
     private final DatasetService datasets;
     private final LabelingQueueService queue;
@@ -81,6 +84,8 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
     private final RecordCard card = new RecordCard();
     private final HorizontalLayout labelButtons = new HorizontalLayout();
     private final HorizontalLayout actions = new HorizontalLayout();
+    private final LabelPicker picker = new LabelPicker(this::label);
+    private final Span keysLegend = new Span();
 
     private Dataset dataset;
     private Claim claim;
@@ -109,7 +114,11 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
         lookingBack.setId("looking-back");
         lookingBack.addClassName("ll-hint");
         lookingBack.setVisible(false);
-        add(header(), lookingBack, card, labelButtons, actions, keysHint());
+        picker.setVisible(false);
+        keysLegend.setText(keysHint(false));
+        keysLegend.setId("keys-legend");
+        keysLegend.addClassName("ll-hint");
+        add(header(), lookingBack, card, labelButtons, picker, actions, keysLegend);
         registerShortcuts();
     }
 
@@ -126,12 +135,11 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
         return header;
     }
 
-    private static Span keysHint() {
-        Span hint = new Span("Keys: 1–9 label · D discard · S skip · ← back / → forward through this session's records"
-                + " (labels stay; → at the newest skips) · Ctrl+Z undo the last label");
-        hint.setId("keys-legend");
-        hint.addClassName("ll-hint");
-        return hint;
+    private static String keysHint(boolean many) {
+        String choose = many ? "1–5 the model's top five · type to filter the labels, ↑ ↓ Enter to choose · "
+                + "Esc clears the filter, Tab leaves it for D discard · S skip" : "1–9 label · D discard · S skip";
+        return "Keys: " + choose + " · ← back / → forward through this session's records"
+                + " (labels stay; → at the newest skips) · Ctrl+Z undo the last label";
     }
 
     private void registerShortcuts() {
@@ -175,9 +183,20 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
         claimNext();
     }
 
+    private boolean manyLabels() {
+        return dataset != null && dataset.labels().size() > DIGIT_KEYS;
+    }
+
     private void buildButtons(List<String> labels) {
         labelButtons.removeAll();
-        for (int i = 0; i < labels.size(); i++) {
+        boolean many = manyLabels();
+        keysLegend.setText(keysHint(many));
+        picker.setVisible(many);
+        labelButtons.setVisible(!many);
+        if (many) {
+            picker.setLabels(labels);
+        }
+        for (int i = 0; i < labels.size() && !many; i++) {
             String label = labels.get(i);
             Button button = new Button(keyed(i < 9 ? String.valueOf(i + 1) : "", label), e -> label(label));
             button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -202,8 +221,11 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
         return new Span(keyHint, new Span(text));
     }
 
+    /** Digit key {@code index + 1}: that label, or with many labels the model's prediction of that rank. */
     private void labelAt(int index) {
-        if (dataset != null && index < dataset.labels().size()) {
+        if (manyLabels()) {
+            picker.predicted(index).ifPresent(this::label);
+        } else if (dataset != null && index < dataset.labels().size()) {
             label(dataset.labels().get(index));
         }
     }
@@ -280,7 +302,7 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
                 : r.status() == RecordStatus.VALIDATED ? "labeled " + r.label() : "no label (changed since)")
                 + ". → goes forward to where you were; a label key or D changes it.");
         lookingBack.setVisible(true);
-        labelButtons.setEnabled(true);
+        showChoices(r);
         actions.setEnabled(true);
     }
 
@@ -369,9 +391,17 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
         lookingBack.setVisible(false);
         pollWhileEmpty(false);
         card.show(next.record());
-        labelButtons.setEnabled(true);
+        showChoices(next.record());
         actions.setEnabled(true);
         updateStats();
+    }
+
+    private void showChoices(TextRecord record) {
+        labelButtons.setEnabled(true);
+        picker.setEnabled(true);
+        if (manyLabels()) {
+            picker.show(record.predictions());
+        }
     }
 
     private void showEmpty(String message) {
@@ -380,6 +410,7 @@ class LabelingView extends VerticalLayout implements BeforeEnterObserver {
         pollWhileEmpty(dataset != null);
         card.showEmpty(message);
         labelButtons.setEnabled(false);
+        picker.setEnabled(false);
         actions.setEnabled(dataset != null);
         updateStats();
     }

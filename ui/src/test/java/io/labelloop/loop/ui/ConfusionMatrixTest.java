@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+
+import com.vaadin.flow.dom.Element;
 
 import io.labelloop.dataset.Annotation;
 import io.labelloop.dataset.PredictedLabel;
@@ -41,6 +44,32 @@ class ConfusionMatrixTest {
         assertThat(m.get("NEGATIVE", "NEGATIVE")).isEqualTo(8);
         assertThat(m.records()).isEqualTo(20);
         assertThat(m.accuracy()).isEqualTo(0.9);
+    }
+
+    @Test
+    void theTopConfusionsAreTheLargestOffDiagonalCellsWithTheShareOfTheirTrueLabel() {
+        ConfusionMatrix m = ConfusionMatrix.of(List.of("a", "b", "c"), Stream.of(record("a", "b"), record("a", "b"),
+                record("a", "a"), record("b", "c"), record("c", "a"), record("c", "c"), record("b", "b")));
+
+        assertThat(m.topConfusions(2)).containsExactly(new ConfusionMatrix.Confusion("a", "b", 2, 3),
+                new ConfusionMatrix.Confusion("b", "c", 1, 2));
+        assertThat(m.topConfusions(10)).hasSize(3).noneMatch(c -> c.truth().equals(c.predicted()));
+    }
+
+    @Test
+    void seventySevenLabelsGetTheTopConfusionsInsteadOfTheMatrixWhileTwoKeepTheMatrix() {
+        List<String> intents = IntStream.range(0, 77).mapToObj(i -> "intent_" + i).toList();
+        ConfusionMatrix many = ConfusionMatrix.of(intents, IntStream.range(0, 77 * 20)
+                .mapToObj(i -> record(intents.get(i % 77), intents.get((i % 77 + i / 77) % 77))));
+
+        Element table = ConfusionTable.of(many);
+
+        assertThat(table.getAttribute("data-top-confusions")).isEqualTo(String.valueOf(ConfusionTable.TOP_CONFUSIONS));
+        assertThat(table.getChildCount()).as("a header and the top rows").isEqualTo(ConfusionTable.TOP_CONFUSIONS + 1);
+        assertThat(ConfusionTable.describe(many)).contains("With 77 labels, the 15 most frequent confusions");
+        Element two = ConfusionTable.of(ConfusionMatrix.of(LABELS, Stream.of(record("NEGATIVE", "POSITIVE"))));
+        assertThat(two.getChildCount()).as("a header and a row per true label").isEqualTo(3);
+        assertThat(ConfusionTable.describe(ConfusionMatrix.of(LABELS, Stream.empty()))).isEmpty();
     }
 
     @Test
