@@ -1,8 +1,9 @@
 package io.labelloop.loop;
 
-import io.labelloop.model.ModelRuntime;
+import io.labelloop.model.core.ModelException;
 import io.labelloop.model.query.QueryStrategy;
 import io.labelloop.model.train.TrainingMode;
+import io.labelloop.model.weights.PretrainedEncoder;
 import java.util.Locale;
 
 /**
@@ -31,9 +32,11 @@ public final class ModelOptions {
      * @throws IllegalArgumentException for an unknown name, listing the available ones
      */
     public static String baseModel(String name) {
-        return ModelRuntime.baseModels().stream().filter(n -> n.equalsIgnoreCase(name.trim())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown base model '" + name + "': available are "
-                        + String.join(", ", ModelRuntime.baseModels())));
+        try {
+            return PretrainedEncoder.named(name).modelName();
+        } catch (ModelException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /** The name users type for a model runtime option, as loop files, metrics and reports show it. */

@@ -57,9 +57,10 @@ class ScoreStep {
     }
 
     /**
-     * Scores the pool with the serving version. Scores of one loop run one at a time in this process (the start
+     * Scores the pool with the serving version. Scores of one loop run one at a time on this node (the start
      * route and a retrain may both ask): the later one then finds the records the earlier one stored with the same
-     * version and scores only the rest.
+     * version and scores only the rest. Two nodes may still score the same version at once; the predictions are
+     * deterministic, so the stored result is the same, only the work is done twice.
      */
     StepResults.Scored score(LoopConfig loop) {
         ReentrantLock lock = running.computeIfAbsent(loop.name(), k -> new ReentrantLock());
@@ -103,8 +104,10 @@ class ScoreStep {
         tasks.finished(loop.name(), done);
         records.refresh(loop);
         double seconds = (System.nanoTime() - start) / 1e9;
-        metrics.scored(loop.name(), scored, seconds);
-        registry.updateMetrics(loop.name(), version, Map.of(ModelVersion.SCORE_SECONDS, seconds));
+        if (scored > 0) { // a run with nothing left to score keeps the figures of the run that did the work
+            metrics.scored(loop.name(), scored, seconds);
+            registry.updateMetrics(loop.name(), version, Map.of(ModelVersion.SCORE_SECONDS, seconds));
+        }
         recordForStopping(loop, version);
         return new StepResults.Scored(loop.dataset(), version, scored, seconds);
     }

@@ -180,10 +180,14 @@ class LoopServicesTest extends EmbeddedLoopApp {
     @Test
     void aCandidatesFirstEvaluationCalibratesItsScoresAndSavesThemSoForEveryNode() throws Exception {
         LoopConfig loop = loop();
+        // Half of these held-out labels contradict their text, so a model sure of its answers is over-confident on
+        // them: the fitted temperature must soften its scores (T > 1) and lower the calibration error.
         Map<String, String> moreEval = new LinkedHashMap<>();
-        for (int i = 0; i < Calibration.MIN_EXAMPLES; i++) {
-            moreEval.put(i % 2 == 0 ? "payment number " + i + " to my landlord was refused twice" : "how do I get statement number " + i,
-                    i % 2 == 0 ? "NEGATIVE" : "POSITIVE");
+        for (int i = 0; i < 2 * Calibration.MIN_EXAMPLES; i++) {
+            boolean complaint = i % 2 == 0;
+            boolean contradicts = i % 4 >= 2;
+            moreEval.put(complaint ? "payment number " + i + " to my landlord was refused twice" : "how do I get statement number " + i,
+                    complaint != contradicts ? "NEGATIVE" : "POSITIVE");
         }
         label(loop.evalDataset(), moreEval);
         String candidate = steps.train(loop, TrainingMode.HEAD, 7).version();
@@ -192,8 +196,8 @@ class LoopServicesTest extends EmbeddedLoopApp {
 
         ModelVersion version = registry.find(loop.name(), candidate).orElseThrow();
         Double temperature = version.metric(Calibration.TEMPERATURE);
-        assertThat(temperature).isNotNull();
-        assertThat(version.metric(Calibration.ECE_AFTER)).isLessThanOrEqualTo(version.metric(Calibration.ECE_BEFORE));
+        assertThat(temperature).isGreaterThan(1.0);
+        assertThat(version.metric(Calibration.ECE_AFTER)).isLessThan(version.metric(Calibration.ECE_BEFORE));
         List<String> texts = List.of("my card was declined", "how do I top up");
         try (ModelLease lease = models.version(loop, candidate);
              TextClassifier fromDisk = models.runtime().load(Path.of(version.path()))) {

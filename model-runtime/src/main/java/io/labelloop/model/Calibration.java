@@ -21,7 +21,7 @@ import java.util.stream.IntStream;
 public record Calibration(double temperature, double eceBefore, double eceAfter, int count) {
 
     /** The provenance hyper-parameter that holds the temperature applied. */
-    public static final String TEMPERATURE = "temperature";
+    public static final String TEMPERATURE = "calibration_temperature";
     /** The provenance metric of the ECE before calibration. */
     public static final String ECE_BEFORE = "ece_uncalibrated";
     /** The provenance metric of the (cross-fitted) ECE after calibration. */

@@ -89,11 +89,9 @@ public final class QuerySelector {
         }
         rank(inside);
         rank(outside);
-        List<Candidate> ordered = new ArrayList<>(inside);
-        ordered.addAll(outside);
-        if (coverage != null) {
-            ordered = LabelCoverage.order(ordered, coverage);
-        }
+        // Coverage reorders within each side: the window still comes first, the outside only fills up.
+        List<Candidate> ordered = new ArrayList<>(coverage != null ? LabelCoverage.order(inside, coverage) : inside);
+        ordered.addAll(coverage != null ? LabelCoverage.order(outside, coverage) : outside);
         Picks picks = diversity == Diversity.MAX_MIN_COSINE ? pickFarthestFirst(ordered) : pickInOrder(ordered);
         Set<Candidate> outsideSet = Collections.newSetFromMap(new IdentityHashMap<>());
         outsideSet.addAll(outside);

@@ -88,10 +88,12 @@ class LabelPicker extends Div {
 
     /** A new record: its top predictions on the keys, the filter empty and focused for typing. */
     void show(List<PredictedLabel> predictions) {
-        predicted = predictions.stream().limit(TOP).map(PredictedLabel::label).filter(items::containsKey).toList();
+        // Keys and buttons from one list: a stored prediction of a label no longer in the set is on neither.
+        List<PredictedLabel> top = predictions.stream().filter(p -> items.containsKey(p.label())).limit(TOP).toList();
+        predicted = top.stream().map(PredictedLabel::label).toList();
         topRow.removeAll();
-        for (int i = 0; i < predictions.size() && i < TOP; i++) {
-            topRow.add(topButton(i, predictions.get(i)));
+        for (int i = 0; i < top.size(); i++) {
+            topRow.add(topButton(i, top.get(i)));
         }
         filterField.clear();
         refilter();
