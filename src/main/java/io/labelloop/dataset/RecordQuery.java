@@ -32,6 +32,11 @@ public record RecordQuery(String text, List<RecordStatus> statuses, List<String>
         sort = sort == null ? RecordSort.ID : sort;
     }
 
+    /** The pool: the records nobody has labeled yet (status DEFAULT), which a loop scores and selects from. */
+    public static RecordQuery pool() {
+        return all().withStatuses(RecordStatus.DEFAULT);
+    }
+
     /** Every record. */
     public static RecordQuery all() {
         return new RecordQuery(null, null, null, null, null, null, null, null, null, null, null);

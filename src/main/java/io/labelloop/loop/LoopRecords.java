@@ -80,10 +80,6 @@ class LoopRecords {
     }
 
     /** Records not labeled nor discarded: what scoring predicts and selection picks from. */
-    RecordQuery pool() {
-        return RecordQuery.all().withStatuses(RecordStatus.DEFAULT);
-    }
-
     private void requireDataset(LoopConfig loop, String dataset) {
         try {
             datasets.require(dataset);

@@ -1,6 +1,7 @@
 package io.labelloop.loop;
 
 import io.labelloop.dataset.PredictedLabel;
+import io.labelloop.dataset.RecordQuery;
 import io.labelloop.dataset.TextRecord;
 import io.labelloop.model.TextClassifier;
 import io.labelloop.model.core.Prediction;
@@ -79,16 +80,16 @@ class ScoreStep {
     private StepResults.Scored score(LoopConfig loop, TextClassifier model) {
         String version = model.version();
         stopIfPauseRequested(loop, "score " + version, 0, 0);
-        long total = records.datasets().count(loop.dataset(), records.pool());
+        long total = records.datasets().count(loop.dataset(), RecordQuery.pool());
         // A version scores a text the same way each time: what it scored before (a checkpoint, or a run that
         // finished before more records arrived) is kept, not scored again.
         boolean continues = tasks.find(loop.name()).map(t -> t.isFor(TASK, version)).orElse(false);
-        long done = continues ? records.datasets().count(loop.dataset(), records.pool().withModelVersion(version)) : 0;
+        long done = continues ? records.datasets().count(loop.dataset(), RecordQuery.pool().withModelVersion(version)) : 0;
         long start = System.nanoTime();
         tasks.started(loop.name(), TASK, version, total, done);
         progress.start(loop.name(), TASK + " " + version, total, done);
         long scored = 0;
-        try (Stream<TextRecord> pool = records.datasets().stream(loop.dataset(), records.pool())) {
+        try (Stream<TextRecord> pool = records.datasets().stream(loop.dataset(), RecordQuery.pool())) {
             Iterator<TextRecord> it = (continues ? pool.filter(r -> !version.equals(r.predictionAgent())) : pool).iterator();
             while (it.hasNext()) {
                 stopIfPauseRequested(loop, TASK + " " + version, done, total);

@@ -1,5 +1,6 @@
 package io.labelloop.loop;
 
+import io.labelloop.dataset.RecordQuery;
 import io.labelloop.dataset.TextRecord;
 import io.labelloop.model.core.LabelScore;
 import io.labelloop.model.core.Prediction;
@@ -94,7 +95,7 @@ class SelectStep {
                 selection.maxScore(), poolSize, false, 0, selection.coverLabelsBelow());
         List<String> poolIds = selector(wide, strategy, seed, Diversity.NONE, null).select(candidates).ids();
         Map<String, TextRecord> byId;
-        try (Stream<TextRecord> pool = records.datasets().stream(loop.dataset(), records.pool().withIds(poolIds))) {
+        try (Stream<TextRecord> pool = records.datasets().stream(loop.dataset(), RecordQuery.pool().withIds(poolIds))) {
             byId = pool.collect(Collectors.toMap(TextRecord::id, Function.identity()));
         }
         List<TextRecord> pool = poolIds.stream().map(byId::get).filter(r -> r != null).toList();
@@ -128,7 +129,7 @@ class SelectStep {
 
     private List<Candidate> candidates(LoopConfig loop) {
         try (Stream<TextRecord> pool = records.datasets().stream(loop.dataset(),
-                records.pool().withScoreBetween(0.0, null))) {
+                RecordQuery.pool().withScoreBetween(0.0, null))) {
             return pool.filter(r -> !r.predictions().isEmpty())
                     .map(r -> new Candidate(r.id(), prediction(r), null))
                     .toList();

@@ -138,7 +138,7 @@ final class QueueEntries {
         Set<String> open = new HashSet<>();
         List<String> ids = items.stream().map(QueueItem::recordId).toList();
         for (int from = 0; from < ids.size(); from += BULK) {
-            RecordQuery query = RecordQuery.all().withStatuses(RecordStatus.DEFAULT)
+            RecordQuery query = RecordQuery.pool()
                     .withIds(ids.subList(from, Math.min(ids.size(), from + BULK)));
             try (Stream<TextRecord> records = datasets.stream(dataset, query)) {
                 records.forEach(r -> open.add(r.id()));

@@ -2,7 +2,6 @@ package io.labelloop.stopping;
 
 import io.labelloop.dataset.DatasetService;
 import io.labelloop.dataset.RecordQuery;
-import io.labelloop.dataset.RecordStatus;
 import io.labelloop.dataset.TextRecord;
 import io.labelloop.store.Criteria;
 import io.labelloop.store.Documents;
@@ -98,7 +97,7 @@ class StopSets {
         Comparator<String> byRank = Comparator.comparingLong((String id) -> rank(seed, id))
                 .thenComparing(Comparator.naturalOrder());
         PriorityQueue<String> kept = new PriorityQueue<>(byRank.reversed());
-        try (Stream<TextRecord> pool = datasets.stream(dataset, RecordQuery.all().withStatuses(RecordStatus.DEFAULT))) {
+        try (Stream<TextRecord> pool = datasets.stream(dataset, RecordQuery.pool())) {
             pool.map(TextRecord::id).forEach(id -> {
                 kept.add(id);
                 if (kept.size() > SIZE) {
