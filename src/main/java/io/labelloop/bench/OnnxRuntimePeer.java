@@ -20,29 +20,27 @@ import java.util.Map;
  */
 final class OnnxRuntimePeer implements AutoCloseable {
 
-    private final PretrainedEncoder encoder;
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
     private final OrtSession session;
+    private final TextTokenizer tokenizer;
 
     /**
      * @param threads onnxruntime intra-op threads (0 = all cores, as Labelloop's engine default)
      */
     OnnxRuntimePeer(PretrainedEncoder encoder, int threads) throws OrtException {
-        this.encoder = encoder;
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             session = env.createSession(encoder.resource(encoder.onnxResource()), options);
         }
+        tokenizer = TextTokenizer.load(encoder.resource(encoder.tokenizerResource()), encoder.tokenizerResource(),
+                encoder.config(), encoder.textPrefix());
     }
 
     /** Token ids of the texts as Labelloop's scoring encodes them (prefix and truncation included). */
     long[][] tokenize(List<String> texts) {
-        try (TextTokenizer tok = TextTokenizer.load(encoder.resource(encoder.tokenizerResource()), encoder.tokenizerResource(),
-                encoder.config(), encoder.textPrefix())) {
-            return tok.encode(texts, ModelRuntime.DEFAULT_MAX_LENGTH);
-        }
+        return tokenizer.encode(texts, ModelRuntime.DEFAULT_MAX_LENGTH);
     }
 
     /** Runs the encoder over every batch; returns the seconds it took (tokenisation excluded: it is done before). */
@@ -84,6 +82,7 @@ final class OnnxRuntimePeer implements AutoCloseable {
 
     @Override
     public void close() throws OrtException {
+        tokenizer.close();
         session.close();
     }
 }

@@ -3,6 +3,7 @@ package io.labelloop.loop;
 import io.labelloop.model.Calibration;
 import io.labelloop.model.Evaluation;
 import io.labelloop.model.TextClassifier;
+import io.labelloop.model.core.Prediction;
 import io.labelloop.model.train.Example;
 import io.labelloop.registry.ModelEvaluation;
 import io.labelloop.registry.ModelRegistry;
@@ -126,8 +127,9 @@ class EvaluatePromoteStep {
     }
 
     private StepResults.Evaluated evaluate(LoopConfig loop, TextClassifier model, EvalSet eval) {
-        calibrateCandidate(loop, model, eval);
-        Evaluation evaluation = models.runtime().evaluate(model, eval.examples());
+        List<Prediction> predictions = model.predict(eval.examples().stream().map(Example::text).toList());
+        calibrateCandidate(loop, model, eval, predictions);
+        Evaluation evaluation = models.runtime().evaluate(model, eval.examples(), predictions);
         ModelVersion stored = registry.updateEvaluation(loop.name(), model.version(),
                 ModelEvaluation.of(evaluation, eval.name(), eval.idsHash(), Instant.now()));
         metrics.evaluated(loop.name(), model.version(), evaluation.accuracy(), evaluation.macroF1());
@@ -142,13 +144,13 @@ class EvaluatePromoteStep {
      * scaling) and saves it so, before anything scores with it; a version that serves, or was calibrated, stays as
      * it is, so that no two records get scores of the same version on different scales.
      */
-    private void calibrateCandidate(LoopConfig loop, TextClassifier model, EvalSet eval) {
+    private void calibrateCandidate(LoopConfig loop, TextClassifier model, EvalSet eval, List<Prediction> predictions) {
         ModelVersion version = registry.find(loop.name(), model.version()).orElse(null);
         if (version == null || version.status() != ModelStatus.CANDIDATE || model.provenance().trainingSize() == 0
                 || model.provenance().hyperParameters().containsKey(Calibration.TEMPERATURE)) {
             return;
         }
-        Calibration c = models.runtime().calibrate(model, eval.examples());
+        Calibration c = models.runtime().calibrate(model, eval.examples(), predictions);
         model.save(Path.of(version.path()));
         registry.updateMetrics(loop.name(), model.version(), Map.of(Calibration.TEMPERATURE, c.temperature(),
                 Calibration.ECE_BEFORE, c.eceBefore(), Calibration.ECE_AFTER, c.eceAfter()));

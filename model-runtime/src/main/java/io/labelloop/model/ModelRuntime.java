@@ -188,7 +188,14 @@ public final class ModelRuntime implements AutoCloseable {
      * @throws IllegalArgumentException when an example's label is not in the model's label set
      */
     public Evaluation evaluate(TextClassifier model, List<Example> examples) {
-        List<Prediction> predictions = model.predict(examples.stream().map(Example::text).toList());
+        return evaluate(model, examples, model.predict(examples.stream().map(Example::text).toList()));
+    }
+
+    /**
+     * As {@link #evaluate(TextClassifier, List)}, from predictions the caller already made with this model on these
+     * examples (in their order); a calibration since then leaves them valid, as it changes no predicted label.
+     */
+    public Evaluation evaluate(TextClassifier model, List<Example> examples, List<Prediction> predictions) {
         return Evaluation.of(model.labels(), examples.stream().map(Example::label).toList(),
                 predictions.stream().map(Prediction::label).toList());
     }
@@ -204,7 +211,14 @@ public final class ModelRuntime implements AutoCloseable {
      * @return the temperature and the expected calibration error before and after
      */
     public Calibration calibrate(TextClassifier model, List<Example> examples) {
-        List<Prediction> predictions = model.predict(examples.stream().map(Example::text).toList());
+        return calibrate(model, examples, model.predict(examples.stream().map(Example::text).toList()));
+    }
+
+    /**
+     * As {@link #calibrate(TextClassifier, List)}, from predictions the caller already made with this model on these
+     * examples (in their order), so that one pass serves both calibration and {@link #evaluate(TextClassifier, List, List)}.
+     */
+    public Calibration calibrate(TextClassifier model, List<Example> examples, List<Prediction> predictions) {
         List<String> labels = model.labels();
         float[][] probabilities = new float[predictions.size()][];
         int[] gold = new int[predictions.size()];
